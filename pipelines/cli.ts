@@ -1,0 +1,32 @@
+// npm run pipeline -- run [name…] [--full] [--no-site] | status | list
+import { PIPELINES } from "./definitions.ts";
+import { paths, runPipelines } from "./run.ts";
+import { statusReport } from "./status.ts";
+import { summarise } from "./summary.ts";
+
+const root = process.cwd();
+const [command = "help", ...rest] = process.argv.slice(2);
+const flags = new Set(rest.filter((arg) => arg.startsWith("--")));
+const names = rest.filter((arg) => !arg.startsWith("--"));
+
+switch (command) {
+  case "run": {
+    const result = await runPipelines({ root, pipelines: names, full: flags.has("--full"), site: !flags.has("--no-site") });
+    console.log(summarise(result, root));
+    process.exitCode = result.status === "COMPLETE" ? 0 : 1;
+    break;
+  }
+  case "status": {
+    const where = paths({ root });
+    console.log(statusReport(where.runLog, where.lock));
+    break;
+  }
+  case "list":
+    for (const pipeline of PIPELINES) {
+      console.log(`${pipeline.name}  (schedule '${pipeline.schedule}')\n  ${pipeline.description}\n  sources: ${pipeline.sources.join(", ")}`);
+    }
+    break;
+  default:
+    console.log("usage: npm run pipeline -- run [pipeline…] [--full] [--no-site]\n       npm run pipeline -- status\n       npm run pipeline -- list");
+    process.exitCode = command === "help" ? 0 : 2;
+}

@@ -1,0 +1,27 @@
+// What runs: each pipeline names the sources it loads. Every run rebuilds all models (they
+// are cheap) and runs all model tests, so marts never mix old and new inputs untested.
+export interface PipelineDefinition {
+  name: string;
+  description: string;
+  sources: string[];
+  /** Cron expression for the scheduler (UK time). */
+  schedule: string;
+}
+
+export const PIPELINES: readonly PipelineDefinition[] = [
+  {
+    name: "population",
+    description: "ONS mid-year estimates (2015-2022), 2022-based projections and the council lookup",
+    sources: ["ons-mye2", "ons-mye-2022", "ons-snpp-2022", "ons-ltla-utla-2022"],
+    schedule: "0 6 * * 1",
+  },
+];
+
+export function selectPipelines(names: string[]): PipelineDefinition[] {
+  if (names.length === 0) return [...PIPELINES];
+  return names.map((name) => {
+    const pipeline = PIPELINES.find((candidate) => candidate.name === name);
+    if (!pipeline) throw new Error(`unknown pipeline '${name}' (known: ${PIPELINES.map((p) => p.name).join(", ")})`);
+    return pipeline;
+  });
+}

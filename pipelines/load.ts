@@ -1,0 +1,212 @@
+// Loads one declared source into its raw table, keeps every rejected row, and reconciles
+// rows read = rows loaded + rows rejected for each file.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import Papa from "papaparse";
+import {
+  StructuralError,
+  type Column,
+  type CsvSource,
+  type RawValue,
+  type Reject,
+  type Source,
+  type SourceFile,
+  type SpreadsheetSource,
+} from "../sources/declaration.ts";
+import { ident, literal, type Warehouse } from "./warehouse.ts";
+
+export interface FileLoad {
+  source: string;
+  file: string;
+  sha256: string;
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsRejected: number;
+  rowsSkipped: number;
+}
+
+export const LOAD_TABLES_SQL = `
+create table if not exists rejects (
+  source varchar not null, file varchar not null, location varchar not null, line integer,
+  column_name varchar, reason varchar not null, raw varchar
+);
+create table if not exists loads (
+  run_id varchar not null, source varchar not null, file varchar not null, sha256 varchar not null,
+  rows_read integer not null, rows_loaded integer not null, rows_rejected integer not null,
+  rows_skipped integer not null, loaded_at timestamp not null
+);
+create table if not exists source_state (source varchar primary key, fingerprint varchar not null);
+`;
+
+export function sha256(path: string): string {
+  try {
+    return createHash("sha256").update(readFileSync(path)).digest("hex");
+  } catch (error) {
+    throw new StructuralError(path, {}, `cannot read file (${(error as Error).message})`);
+  }
+}
+
+/** Changes when any file's bytes or the declaration (columns, files) change. */
+export function fingerprint(source: Source, root: string): string {
+  const hash = createHash("sha256");
+  hash.update(JSON.stringify({ files: source.files, columns: source.columns, table: source.table }));
+  for (const file of source.files) hash.update(sha256(resolve(root, file.path)));
+  return hash.digest("hex");
+}
+
+function createRawTable(source: Source): string {
+  const columns = source.columns.map((column) => `${ident(column.name)} ${column.type}`);
+  return `create or replace table ${ident(source.table)} (${[...columns, "_source_file VARCHAR"].join(", ")})`;
+}
+
+/** Counts non-blank records after the header; a CSV's "rows read". */
+export function countCsvRecords(bytes: Buffer): number {
+  let records = 0;
+  let start = 0;
+  while (start < bytes.length) {
+    let end = bytes.indexOf(10, start);
+    if (end < 0) end = bytes.length;
+    let last = end - 1;
+    if (last >= start && bytes[last] === 13) last--;
+    if (last >= start) records++;
+    start = end + 1;
+  }
+  return Math.max(records - 1, 0);
+}
+
+/** Checks the published header against the declaration, position by position. */
+export function checkCsvHeader(bytes: Buffer, columns: Column[], file: string): void {
+  const firstLine = bytes.subarray(0, Math.max(bytes.indexOf(10), 0) || bytes.length).toString("utf8");
+  const header = Papa.parse<string[]>(firstLine.replace(/^\uFEFF/, "").replace(/\r$/, "")).data[0] ?? [];
+  columns.forEach((column, index) => {
+    const expected = column.header ?? column.name;
+    const found = header[index]?.trim();
+    if (found === expected) return;
+    const elsewhere = header.findIndex((label) => label.trim() === expected);
+    const problem =
+      elsewhere >= 0
+        ? `column '${expected}' expected in position ${index + 1} but found in position ${elsewhere + 1}`
+        : `required column '${expected}' missing from the header (position ${index + 1} reads '${found ?? ""}')`;
+    throw new StructuralError(file, { row: 1, column: expected }, problem);
+  });
+  if (header.length > columns.length) {
+    throw new StructuralError(file, { row: 1, column: header[columns.length] }, `unexpected extra column (the declaration has ${columns.length})`);
+  }
+}
+
+async function loadCsvFile(db: Warehouse, source: CsvSource, file: SourceFile, root: string): Promise<Omit<FileLoad, "source" | "file" | "sha256">> {
+  const path = resolve(root, file.path);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new StructuralError(file.path, {}, `cannot read file (${(error as Error).message})`);
+  }
+  checkCsvHeader(bytes, source.columns, file.path);
+  const rowsRead = countCsvRecords(bytes);
+
+  const columns = source.columns.map((column) => `${literal(column.name)}: ${literal(column.type)}`).join(", ");
+  const before = await db.all<{ n: number }>(`select count(*)::integer as n from ${ident(source.table)}`);
+  // store_rejects keeps bad lines in temporary tables instead of failing the whole file;
+  // they are copied out below, before the connection closes and they vanish.
+  await db.run(`drop table if exists reject_errors; drop table if exists reject_scans;`);
+  await db.run(`
+    insert into ${ident(source.table)}
+    select *, ${literal(file.path)} from read_csv(${literal(path)},
+      header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
+      columns = {${columns}}, store_rejects = true,
+      rejects_table = 'reject_errors', rejects_scan = 'reject_scans')`);
+  const after = await db.all<{ n: number }>(`select count(*)::integer as n from ${ident(source.table)}`);
+  await db.run(`
+    insert into rejects
+    select ${literal(source.id)}, ${literal(file.path)}, 'line ' || line, line::integer,
+           coalesce(column_name, 'column ' || column_idx), error_type || ': ' || error_message, csv_line
+    from reject_errors`);
+  const [{ n: rowsRejected } = { n: 0 }] = await db.all<{ n: number }>(
+    `select count(distinct line)::integer as n from reject_errors`,
+  );
+  await db.run(`drop table if exists reject_errors; drop table if exists reject_scans;`);
+  return { rowsRead, rowsLoaded: after[0]!.n - before[0]!.n, rowsRejected, rowsSkipped: 0 };
+}
+
+async function appendRows(db: Warehouse, source: Source, rows: RawValue[][], file: string): Promise<void> {
+  const appender = await db.connection.createAppender(source.table);
+  const types = source.columns.map((column) => column.type);
+  for (const row of rows) {
+    row.forEach((value, index) => {
+      if (value === null) appender.appendNull();
+      else if (types[index] === "INTEGER") appender.appendInteger(Number(value));
+      else if (types[index] === "DOUBLE") appender.appendDouble(Number(value));
+      else appender.appendVarchar(String(value));
+    });
+    appender.appendVarchar(file);
+    appender.endRow();
+  }
+  appender.flushSync();
+  appender.closeSync();
+}
+
+async function insertRejects(db: Warehouse, source: string, rejects: Reject[]): Promise<void> {
+  if (rejects.length === 0) return;
+  const appender = await db.connection.createAppender("rejects");
+  for (const reject of rejects) {
+    appender.appendVarchar(source);
+    appender.appendVarchar(reject.file);
+    appender.appendVarchar(reject.location);
+    if (reject.line === null) appender.appendNull();
+    else appender.appendInteger(reject.line);
+    if (reject.column === null) appender.appendNull();
+    else appender.appendVarchar(reject.column);
+    appender.appendVarchar(reject.reason);
+    appender.appendVarchar(reject.raw);
+    appender.endRow();
+  }
+  appender.flushSync();
+  appender.closeSync();
+}
+
+async function loadSpreadsheetFile(db: Warehouse, source: SpreadsheetSource, file: SourceFile, root: string) {
+  const result = source.read(file, resolve(root, file.path));
+  await appendRows(db, source, result.rows, file.path);
+  await insertRejects(db, source.id, result.rejects);
+  return {
+    rowsRead: result.rowsRead,
+    rowsLoaded: result.rows.length,
+    rowsRejected: new Set(result.rejects.map((reject) => reject.location)).size,
+    rowsSkipped: result.rowsSkipped,
+  };
+}
+
+/**
+ * Replaces the source's raw table and its rejects. Throws StructuralError on a layout problem
+ * and a plain Error if the counts fail to reconcile: either way nothing is published.
+ */
+export async function loadSource(
+  db: Warehouse,
+  source: Source,
+  options: { root: string; runId: string; fingerprint: string },
+): Promise<FileLoad[]> {
+  await db.run(LOAD_TABLES_SQL);
+  await db.run(createRawTable(source));
+  await db.run(`delete from rejects where source = ${literal(source.id)}; delete from loads where source = ${literal(source.id)};`);
+  const loads: FileLoad[] = [];
+  for (const file of source.files) {
+    const hash = sha256(resolve(options.root, file.path));
+    const counts =
+      source.kind === "csv"
+        ? await loadCsvFile(db, source, file, options.root)
+        : await loadSpreadsheetFile(db, source, file, options.root);
+    if (counts.rowsRead !== counts.rowsLoaded + counts.rowsRejected) {
+      throw new Error(
+        `${file.path}: counts do not reconcile: ${counts.rowsRead} rows read, ${counts.rowsLoaded} loaded, ${counts.rowsRejected} rejected`,
+      );
+    }
+    const load = { source: source.id, file: file.path, sha256: hash, ...counts };
+    await db.run(`insert into loads values (${[options.runId, source.id, file.path, hash].map(literal).join(", ")},
+      ${counts.rowsRead}, ${counts.rowsLoaded}, ${counts.rowsRejected}, ${counts.rowsSkipped}, now())`);
+    loads.push(load);
+  }
+  await db.run(`insert or replace into source_state values (${literal(source.id)}, ${literal(options.fingerprint)})`);
+  return loads;
+}

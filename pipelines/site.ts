@@ -1,0 +1,82 @@
+// Builds the Observable Framework site from a given warehouse into a fresh folder, then makes
+// it the published one by switching the `dist` symlink, which is a single atomic rename.
+import { spawn } from "node:child_process";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative, resolve } from "node:path";
+
+export interface SiteBuild {
+  root: string;
+  warehousePath: string;
+  outDir: string;
+}
+
+/** Runs `observable build` with the loaders pointed at the given warehouse. */
+export async function buildSite({ root, warehousePath, outDir }: SiteBuild): Promise<void> {
+  // Framework caches loader output by loader file, not by the data it reads: clear it so the
+  // pages always show this warehouse.
+  rmSync(join(root, "reports", ".observablehq", "cache"), { recursive: true, force: true });
+  rmSync(outDir, { recursive: true, force: true });
+  const output: string[] = [];
+  const code = await new Promise<number | null>((done, fail) => {
+    const child = spawn(process.execPath, [join(root, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js"), "build"], {
+      cwd: root,
+      env: { ...process.env, WAREHOUSE_PATH: warehousePath, SITE_OUTPUT: outDir, NODE_NO_WARNINGS: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+    child.on("error", fail);
+    child.on("close", done);
+  });
+  const text = output.join("");
+  // Framework reports a failing loader or page but can still exit 0; treat either as failure.
+  const problem = /^.*(error|✗|failed to load|unable to load).*$/im.exec(text);
+  if (code !== 0 || problem) {
+    throw new Error(`site build failed${code !== 0 ? ` (exit ${code})` : ""}: ${problem?.[0] ?? text.slice(-2000)}`);
+  }
+  fixHtml(outDir);
+}
+
+/** Framework's page template has no language; WCAG 3.1.1 needs one on every page. */
+function fixHtml(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) fixHtml(path);
+    else if (entry.name.endsWith(".html")) {
+      writeFileSync(path, readFileSync(path, "utf8").replace(/<html(?![^>]*\slang=)/, '<html lang="en-GB"'));
+    }
+  }
+}
+
+/**
+ * Points `site` (a symlink) at the freshly built folder. The new link is made beside the old
+ * one and renamed over it, so readers see the old site or the new one, never neither.
+ * Builds live in a hidden sibling folder, `.dist-builds/`; only the published one is kept.
+ */
+export function publishSite(builtDir: string, site: string): void {
+  const siteDir = resolve(site);
+  const holder = join(dirname(siteDir), `.${basename(siteDir)}-builds`);
+  const target = join(holder, basename(builtDir));
+  mkdirSync(holder, { recursive: true });
+  rmSync(target, { recursive: true, force: true });
+  renameSync(builtDir, target);
+  if (existsSync(siteDir) && !isSymlink(siteDir)) {
+    renameSync(siteDir, join(holder, `replaced-${Date.now()}`)); // a real folder from a manual build
+  }
+  const link = `${siteDir}.link-${process.pid}`;
+  rmSync(link, { force: true });
+  symlinkSync(relative(dirname(siteDir), target), link, "dir");
+  renameSync(link, siteDir);
+  for (const name of readdirSync(holder)) {
+    const path = join(holder, name);
+    if (path !== target) rmSync(path, { recursive: true, force: true });
+  }
+}
+
+function isSymlink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}

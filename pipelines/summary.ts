@@ -1,0 +1,27 @@
+// What a person reads at the end of a run: outcome, rejects, where to look next.
+import { relative } from "node:path";
+import type { RunResult } from "./run.ts";
+
+export function summarise(result: RunResult, root: string): string {
+  const loaded = result.inputs.reduce((sum, input) => sum + input.rowsLoaded, 0);
+  const read = result.inputs.reduce((sum, input) => sum + input.rowsRead, 0);
+  const rejected = result.inputs.reduce((sum, input) => sum + input.rowsRejected, 0);
+  const lines = [""];
+  if (result.status === "COMPLETE") {
+    lines.push(`Run ${result.runId} COMPLETE in ${result.seconds.toFixed(1)} s.`);
+    lines.push(`  Inputs: ${result.inputs.length} files, ${read.toLocaleString("en-GB")} rows read, ${loaded.toLocaleString("en-GB")} loaded, ${rejected.toLocaleString("en-GB")} rejected.`);
+    if (rejected > 0) {
+      lines.push(`  Rejected rows are kept in the 'rejects' table of the warehouse (source, file, line, column, reason, raw).`);
+      for (const input of result.inputs.filter((i) => i.rowsRejected > 0)) {
+        lines.push(`    ${input.file}: ${input.rowsRejected} rejected`);
+      }
+    }
+    lines.push(`  Model tests: ${result.testsRun} passed.`);
+    lines.push(`  Warehouse: ${relative(root, result.warehousePath)} (open read-only with DuckDB).`);
+    if (result.siteDir) lines.push(`  Site: ${relative(root, result.siteDir)}/index.html — run 'npm run preview' to browse it.`);
+  } else {
+    lines.push(`Run ${result.runId} FAILED after ${result.seconds.toFixed(1)} s. The previous warehouse and site are unchanged.`);
+    lines.push(`  ${result.error}`);
+  }
+  return lines.join("\n");
+}
