@@ -1,14 +1,17 @@
 // Observable Framework configuration. Built offline: no Google Fonts (globalStylesheets: []),
 // no DuckDB-WASM extensions, libraries imported from node_modules by the pages themselves.
-// SITE_OUTPUT is set by the pipeline so that each run builds into a fresh folder.
+// The pipeline sets SITE_SOURCE (a private copy of reports/, so that builds running at the
+// same time never share Framework's loader cache) and SITE_OUTPUT (a fresh folder per run).
 export default {
   title: "Commissioning intelligence",
-  root: "reports",
+  root: process.env.SITE_SOURCE ?? "reports",
   output: process.env.SITE_OUTPUT ?? "dist",
   globalStylesheets: [],
   style: "style.css",
   duckdb: { extensions: { json: null, parquet: null } },
   search: false,
+  // An empty icon: otherwise every page asks for /favicon.ico and logs a 404.
+  head: '<link rel="icon" href="data:,">',
   pages: [
     { name: "Population now and in the future", path: "/population" },
     { name: "Accessibility statement", path: "/accessibility" },

@@ -13,7 +13,7 @@ export const councilConfigSchema = z.object({
 });
 export type CouncilConfig = z.infer<typeof councilConfigSchema>;
 
-export function loadCouncilConfig(root: string, path = process.env.COUNCIL_CONFIG ?? "pipelines/council.json"): CouncilConfig {
+export function loadCouncilConfig(root: string, path = process.env.COUNCIL_CONFIG || "pipelines/council.json"): CouncilConfig {
   const file = resolve(root, path);
   let json: unknown;
   try {

@@ -39,11 +39,12 @@ create table if not exists loads (
 create table if not exists source_state (source varchar primary key, fingerprint varchar not null);
 `;
 
-export function sha256(path: string): string {
+/** SHA-256 of a file; `name` is how errors refer to it (the path relative to the project). */
+export function sha256(path: string, name = path): string {
   try {
     return createHash("sha256").update(readFileSync(path)).digest("hex");
   } catch (error) {
-    throw new StructuralError(path, {}, `cannot read file (${(error as Error).message})`);
+    throw new StructuralError(name, {}, `cannot read file (${(error as Error).message})`);
   }
 }
 
@@ -51,7 +52,7 @@ export function sha256(path: string): string {
 export function fingerprint(source: Source, root: string): string {
   const hash = createHash("sha256");
   hash.update(JSON.stringify({ files: source.files, columns: source.columns, table: source.table }));
-  for (const file of source.files) hash.update(sha256(resolve(root, file.path)));
+  for (const file of source.files) hash.update(sha256(resolve(root, file.path), file.path));
   return hash.digest("hex");
 }
 
@@ -192,7 +193,7 @@ export async function loadSource(
   await db.run(`delete from rejects where source = ${literal(source.id)}; delete from loads where source = ${literal(source.id)};`);
   const loads: FileLoad[] = [];
   for (const file of source.files) {
-    const hash = sha256(resolve(options.root, file.path));
+    const hash = sha256(resolve(options.root, file.path), file.path);
     const counts =
       source.kind === "csv"
         ? await loadCsvFile(db, source, file, options.root)

@@ -3,15 +3,15 @@
 // swap nothing a reader sees has changed, so a failed or killed run leaves the last good
 // warehouse and site as they were.
 import { randomBytes } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { SOURCES, sourceById } from "../sources/index.ts";
 import { configAreasSql, loadCouncilConfig } from "./config.ts";
 import { selectPipelines } from "./definitions.ts";
 import { fingerprint, LOAD_TABLES_SQL, loadSource } from "./load.ts";
 import { buildModel, discoverModels, runModelTests, sortModels } from "./models.ts";
 import { appendRunEvent, type InputRecord, type StepRecord } from "./run-log.ts";
-import { buildSite, publishSite } from "./site.ts";
+import { buildSite, publishSite, SOURCE_COPY_PREFIX } from "./site.ts";
 import { literal, openWarehouse, type Warehouse } from "./warehouse.ts";
 
 export interface RunOptions {
@@ -23,6 +23,8 @@ export interface RunOptions {
   site?: boolean;
   warehouseDir?: string;
   siteDir?: string;
+  /** Council configuration file (default: COUNCIL_CONFIG or pipelines/council.json). */
+  configPath?: string;
   log?: (line: string) => void;
 }
 
@@ -40,13 +42,14 @@ export interface RunResult {
 }
 
 export function paths(options: Pick<RunOptions, "root" | "warehouseDir" | "siteDir">) {
-  const warehouseDir = resolve(options.root, options.warehouseDir ?? "warehouse");
+  // WAREHOUSE_DIR and SITE_DIR let tests and schedulers keep their runs apart from yours.
+  const warehouseDir = resolve(options.root, options.warehouseDir ?? process.env.WAREHOUSE_DIR ?? "warehouse");
   return {
     warehouseDir,
     warehouse: join(warehouseDir, "warehouse.duckdb"),
     runLog: join(warehouseDir, "runs.jsonl"),
     lock: join(warehouseDir, "run.lock"),
-    site: resolve(options.root, options.siteDir ?? "dist"),
+    site: resolve(options.root, options.siteDir ?? process.env.SITE_DIR ?? "dist"),
   };
 }
 
@@ -75,9 +78,19 @@ function takeLock(lock: string, runId: string): void {
 }
 
 /** Build files left by killed runs are never published; clear them away. */
-function clearLeftovers(warehouseDir: string): void {
+function clearLeftovers(root: string, warehouseDir: string, site: string): void {
   for (const name of readdirSync(warehouseDir)) {
     if (/^build-.*\.duckdb(\.wal)?$/.test(name)) rmSync(join(warehouseDir, name), { force: true });
+  }
+  const siteParent = dirname(site);
+  for (const name of readdirSync(siteParent)) {
+    if (name.startsWith(`${basename(site)}.build-`)) rmSync(join(siteParent, name), { recursive: true, force: true });
+  }
+  // Copies of reports/ are shared by every warehouse folder of the checkout, so only those
+  // old enough that no live build can still be using them are removed.
+  for (const name of readdirSync(root)) {
+    const path = join(root, name);
+    if (name.startsWith(SOURCE_COPY_PREFIX) && Date.now() - statSync(path).mtimeMs > 3_600_000) rmSync(path, { recursive: true, force: true });
   }
 }
 
@@ -118,8 +131,8 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
   };
 
   try {
-    clearLeftovers(where.warehouseDir);
-    const config = loadCouncilConfig(options.root);
+    clearLeftovers(options.root, where.warehouseDir, where.site);
+    const config = loadCouncilConfig(options.root, options.configPath);
     log(`Run ${runId}: pipelines ${jobName}; council ${config.council}, ${config.comparators.length} comparators`);
     if (existsSync(where.warehouse)) copyFileSync(where.warehouse, buildPath);
     db = await openWarehouse(buildPath);
@@ -131,7 +144,7 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
       await step(`load ${source.id}`, async () => {
         const print = fingerprint(source, options.root);
         const [state] = await db!.all<{ fingerprint: string }>(`select fingerprint from source_state where source = ${literal(source.id)}`);
-        const previous = await db!.all<InputRecord & { rowsSkipped: number }>(
+        const previous = await db!.all<InputRecord>(
           `select source, file, sha256, rows_read as "rowsRead", rows_loaded as "rowsLoaded", rows_rejected as "rowsRejected" from loads where source = ${literal(source.id)}`,
         );
         if (!options.full && state?.fingerprint === print && previous.length === source.files.length) {

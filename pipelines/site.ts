@@ -1,8 +1,11 @@
 // Builds the Observable Framework site from a given warehouse into a fresh folder, then makes
 // it the published one by switching the `dist` symlink, which is a single atomic rename.
 import { spawn } from "node:child_process";
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
+
+/** Prefix of the per-build copies of reports/ at the project root (ignored by git). */
+export const SOURCE_COPY_PREFIX = ".site-src-";
 
 export interface SiteBuild {
   root: string;
@@ -12,15 +15,29 @@ export interface SiteBuild {
 
 /** Runs `observable build` with the loaders pointed at the given warehouse. */
 export async function buildSite({ root, warehousePath, outDir }: SiteBuild): Promise<void> {
-  // Framework caches loader output by loader file, not by the data it reads: clear it so the
-  // pages always show this warehouse.
-  rmSync(join(root, "reports", ".observablehq", "cache"), { recursive: true, force: true });
+  // Framework caches loader output beside the pages, keyed by loader file rather than by the
+  // data it reads, and two builds at once would share it. So each build works on its own
+  // copy of reports/, a sibling folder (relative imports such as ../../pipelines still
+  // resolve), with an empty cache.
+  const source = `${SOURCE_COPY_PREFIX}${basename(outDir)}`;
+  const sourceDir = join(root, source);
+  rmSync(sourceDir, { recursive: true, force: true });
+  cpSync(join(root, "reports"), sourceDir, { recursive: true, filter: (path) => !path.includes(".observablehq") });
   rmSync(outDir, { recursive: true, force: true });
+  try {
+    await runFramework(root, { WAREHOUSE_PATH: warehousePath, SITE_OUTPUT: outDir, SITE_SOURCE: source });
+  } finally {
+    rmSync(sourceDir, { recursive: true, force: true });
+  }
+  fixHtml(outDir);
+}
+
+async function runFramework(root: string, env: Record<string, string>): Promise<void> {
   const output: string[] = [];
   const code = await new Promise<number | null>((done, fail) => {
     const child = spawn(process.execPath, [join(root, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js"), "build"], {
       cwd: root,
-      env: { ...process.env, WAREHOUSE_PATH: warehousePath, SITE_OUTPUT: outDir, NODE_NO_WARNINGS: "1" },
+      env: { ...process.env, ...env, NODE_NO_WARNINGS: "1" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     child.stdout.on("data", (chunk: Buffer) => output.push(chunk.toString()));
@@ -34,7 +51,6 @@ export async function buildSite({ root, warehousePath, outDir }: SiteBuild): Pro
   if (code !== 0 || problem) {
     throw new Error(`site build failed${code !== 0 ? ` (exit ${code})` : ""}: ${problem?.[0] ?? text.slice(-2000)}`);
   }
-  fixHtml(outDir);
 }
 
 /** Framework's page template has no language; WCAG 3.1.1 needs one on every page. */

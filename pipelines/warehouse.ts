@@ -7,7 +7,7 @@ export interface Warehouse {
   readonly path: string;
   readonly connection: DuckDBConnection;
   run(sql: string): Promise<void>;
-  all<T extends Row = Row>(sql: string): Promise<T[]>;
+  all<T = Row>(sql: string): Promise<T[]>;
   close(): void;
 }
 
@@ -34,7 +34,7 @@ export async function openWarehouse(path: string, options: { readOnly?: boolean 
     async run(sql) {
       await connection.run(sql);
     },
-    async all<T extends Row = Row>(sql: string) {
+    async all<T = Row>(sql: string) {
       const reader = await connection.runAndReadAll(sql);
       return reader.getRowObjectsJS().map((row) => {
         const out: Row = {};

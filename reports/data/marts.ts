@@ -5,7 +5,7 @@ import { SOURCES } from "../../sources/index.ts";
 
 const MART = /^(needs|market|outcomes|contracts|meta)_/;
 
-export async function readMarts<T extends Row>(queries: Record<string, { mart: string; sql: string }>): Promise<Record<string, T[]>> {
+export async function readMarts<T = Row>(queries: Record<string, { mart: string; sql: string }>): Promise<Record<string, T[]>> {
   const db = await openWarehouse(process.env.WAREHOUSE_PATH ?? "warehouse/warehouse.duckdb", { readOnly: true });
   try {
     const out: Record<string, T[]> = {};
