@@ -1,7 +1,8 @@
 // Loads one declared source into its raw table, keeps every rejected row, and reconciles
 // rows read = rows loaded + rows rejected for each file.
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import Papa from "papaparse";
 import {
@@ -33,27 +34,57 @@ create table if not exists rejects (
 );
 create table if not exists loads (
   run_id varchar not null, source varchar not null, file varchar not null, sha256 varchar not null,
+  size bigint not null, mtime_ms double not null,
   rows_read integer not null, rows_loaded integer not null, rows_rejected integer not null,
   rows_skipped integer not null, loaded_at timestamp not null
 );
-create table if not exists source_state (source varchar primary key, fingerprint varchar not null);
+create table if not exists source_state (source varchar primary key, declaration varchar not null);
 `;
 
-/** SHA-256 of a file; `name` is how errors refer to it (the path relative to the project). */
-export function sha256(path: string, name = path): string {
+export function sha256(bytes: Buffer): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+function readBytes(path: string, name: string): Buffer {
   try {
-    return createHash("sha256").update(readFileSync(path)).digest("hex");
+    return readFileSync(path);
   } catch (error) {
     throw new StructuralError(name, {}, `cannot read file (${(error as Error).message})`);
   }
 }
 
-/** Changes when any file's bytes or the declaration (columns, files) change. */
-export function fingerprint(source: Source, root: string): string {
-  const hash = createHash("sha256");
-  hash.update(JSON.stringify({ files: source.files, columns: source.columns, table: source.table }));
-  for (const file of source.files) hash.update(sha256(resolve(root, file.path), file.path));
-  return hash.digest("hex");
+function statOf(path: string, name: string) {
+  try {
+    return statSync(path);
+  } catch (error) {
+    throw new StructuralError(name, {}, `cannot read file (${(error as Error).message})`);
+  }
+}
+
+/** Changes when the declaration's files, columns or table change. */
+export function declarationHash(source: Source): string {
+  return sha256(Buffer.from(JSON.stringify({ files: source.files, columns: source.columns, table: source.table })));
+}
+
+/**
+ * True when the source's declaration and every file's bytes match the last load. Like git's
+ * index, a file whose size and modification time are unchanged is taken as unchanged; only a
+ * touched file is hashed again.
+ */
+export async function isUnchanged(db: Warehouse, source: Source, root: string): Promise<boolean> {
+  const [state] = await db.all<{ declaration: string }>(`select declaration from source_state where source = ${literal(source.id)}`);
+  if (state?.declaration !== declarationHash(source)) return false;
+  const loads = await db.all<{ file: string; sha256: string; size: number; mtime_ms: number }>(
+    `select file, sha256, size, mtime_ms from loads where source = ${literal(source.id)}`,
+  );
+  return source.files.every((file) => {
+    const previous = loads.find((load) => load.file === file.path);
+    if (!previous) return false;
+    const path = resolve(root, file.path);
+    const stat = statOf(path, file.path);
+    if (stat.size === previous.size && stat.mtimeMs === previous.mtime_ms) return true;
+    return sha256(readBytes(path, file.path)) === previous.sha256;
+  });
 }
 
 function createRawTable(source: Source): string {
@@ -96,29 +127,52 @@ export function checkCsvHeader(bytes: Buffer, columns: Column[], file: string): 
   }
 }
 
-async function loadCsvFile(db: Warehouse, source: CsvSource, file: SourceFile, root: string): Promise<Omit<FileLoad, "source" | "file" | "sha256">> {
-  const path = resolve(root, file.path);
-  let bytes: Buffer;
+/** The first line of a file, read without reading the rest. */
+function firstLine(path: string, name: string): Buffer {
+  let fd: number;
   try {
-    bytes = readFileSync(path);
+    fd = openSync(path, "r");
   } catch (error) {
-    throw new StructuralError(file.path, {}, `cannot read file (${(error as Error).message})`);
+    throw new StructuralError(name, {}, `cannot read file (${(error as Error).message})`);
   }
-  checkCsvHeader(bytes, source.columns, file.path);
-  const rowsRead = countCsvRecords(bytes);
+  try {
+    const chunk = Buffer.alloc(65_536);
+    const length = readSync(fd, chunk, 0, chunk.length, 0);
+    const end = chunk.subarray(0, length).indexOf(10);
+    return chunk.subarray(0, end < 0 ? length : end);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+type Counts = Omit<FileLoad, "source" | "file">;
+
+async function loadCsvFile(db: Warehouse, source: CsvSource, file: SourceFile, root: string): Promise<Counts> {
+  const path = resolve(root, file.path);
+  checkCsvHeader(firstLine(path, file.path), source.columns, file.path);
 
   const columns = source.columns.map((column) => `${literal(column.name)}: ${literal(column.type)}`).join(", ");
-  const before = await db.all<{ n: number }>(`select count(*)::integer as n from ${ident(source.table)}`);
   // store_rejects keeps bad lines in temporary tables instead of failing the whole file;
   // they are copied out below, before the connection closes and they vanish.
   await db.run(`drop table if exists reject_errors; drop table if exists reject_scans;`);
-  await db.run(`
+  const insert = db.connection.run(`
     insert into ${ident(source.table)}
     select *, ${literal(file.path)} from read_csv(${literal(path)},
       header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
       columns = {${columns}}, store_rejects = true,
       rejects_table = 'reject_errors', rejects_scan = 'reject_scans')`);
-  const after = await db.all<{ n: number }>(`select count(*)::integer as n from ${ident(source.table)}`);
+  // DuckDB reads on its own threads; hash and count the same bytes here meanwhile, so the
+  // independent count that reconciliation needs costs little extra time.
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    await insert.catch(() => undefined);
+    throw new StructuralError(file.path, {}, `cannot read file (${(error as Error).message})`);
+  }
+  const hash = sha256(bytes);
+  const rowsRead = countCsvRecords(bytes);
+  const rowsLoaded = (await insert).rowsChanged;
   await db.run(`
     insert into rejects
     select ${literal(source.id)}, ${literal(file.path)}, 'line ' || line, line::integer,
@@ -128,7 +182,7 @@ async function loadCsvFile(db: Warehouse, source: CsvSource, file: SourceFile, r
     `select count(distinct line)::integer as n from reject_errors`,
   );
   await db.run(`drop table if exists reject_errors; drop table if exists reject_scans;`);
-  return { rowsRead, rowsLoaded: after[0]!.n - before[0]!.n, rowsRejected, rowsSkipped: 0 };
+  return { sha256: hash, rowsRead, rowsLoaded, rowsRejected, rowsSkipped: 0 };
 }
 
 async function appendRows(db: Warehouse, source: Source, rows: RawValue[][], file: string): Promise<void> {
@@ -167,11 +221,14 @@ async function insertRejects(db: Warehouse, source: string, rejects: Reject[]): 
   appender.closeSync();
 }
 
-async function loadSpreadsheetFile(db: Warehouse, source: SpreadsheetSource, file: SourceFile, root: string) {
-  const result = source.read(file, resolve(root, file.path));
+async function loadSpreadsheetFile(db: Warehouse, source: SpreadsheetSource, file: SourceFile, root: string): Promise<Counts> {
+  const path = resolve(root, file.path);
+  const hash = sha256(readBytes(path, file.path));
+  const result = source.read(file, path);
   await appendRows(db, source, result.rows, file.path);
   await insertRejects(db, source.id, result.rejects);
   return {
+    sha256: hash,
     rowsRead: result.rowsRead,
     rowsLoaded: result.rows.length,
     rowsRejected: new Set(result.rejects.map((reject) => reject.location)).size,
@@ -183,17 +240,13 @@ async function loadSpreadsheetFile(db: Warehouse, source: SpreadsheetSource, fil
  * Replaces the source's raw table and its rejects. Throws StructuralError on a layout problem
  * and a plain Error if the counts fail to reconcile: either way nothing is published.
  */
-export async function loadSource(
-  db: Warehouse,
-  source: Source,
-  options: { root: string; runId: string; fingerprint: string },
-): Promise<FileLoad[]> {
+export async function loadSource(db: Warehouse, source: Source, options: { root: string; runId: string }): Promise<FileLoad[]> {
   await db.run(LOAD_TABLES_SQL);
   await db.run(createRawTable(source));
   await db.run(`delete from rejects where source = ${literal(source.id)}; delete from loads where source = ${literal(source.id)};`);
   const loads: FileLoad[] = [];
   for (const file of source.files) {
-    const hash = sha256(resolve(options.root, file.path), file.path);
+    const stat = statOf(resolve(options.root, file.path), file.path);
     const counts =
       source.kind === "csv"
         ? await loadCsvFile(db, source, file, options.root)
@@ -203,11 +256,10 @@ export async function loadSource(
         `${file.path}: counts do not reconcile: ${counts.rowsRead} rows read, ${counts.rowsLoaded} loaded, ${counts.rowsRejected} rejected`,
       );
     }
-    const load = { source: source.id, file: file.path, sha256: hash, ...counts };
-    await db.run(`insert into loads values (${[options.runId, source.id, file.path, hash].map(literal).join(", ")},
-      ${counts.rowsRead}, ${counts.rowsLoaded}, ${counts.rowsRejected}, ${counts.rowsSkipped}, now())`);
-    loads.push(load);
+    await db.run(`insert into loads values (${[options.runId, source.id, file.path, counts.sha256].map(literal).join(", ")},
+      ${stat.size}, ${stat.mtimeMs}, ${counts.rowsRead}, ${counts.rowsLoaded}, ${counts.rowsRejected}, ${counts.rowsSkipped}, now())`);
+    loads.push({ source: source.id, file: file.path, ...counts });
   }
-  await db.run(`insert or replace into source_state values (${literal(source.id)}, ${literal(options.fingerprint)})`);
+  await db.run(`insert or replace into source_state values (${literal(source.id)}, ${literal(declarationHash(source))})`);
   return loads;
 }

@@ -8,7 +8,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { SOURCES, sourceById } from "../sources/index.ts";
 import { configAreasSql, loadCouncilConfig } from "./config.ts";
 import { selectPipelines } from "./definitions.ts";
-import { fingerprint, LOAD_TABLES_SQL, loadSource } from "./load.ts";
+import { isUnchanged, LOAD_TABLES_SQL, loadSource } from "./load.ts";
 import { buildModel, discoverModels, runModelTests, sortModels } from "./models.ts";
 import { appendRunEvent, type InputRecord, type StepRecord } from "./run-log.ts";
 import { buildSite, publishSite, SOURCE_COPY_PREFIX } from "./site.ts";
@@ -142,16 +142,14 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
     const wanted = [...new Set(pipelines.flatMap((p) => p.sources))].map(sourceById);
     for (const source of wanted) {
       await step(`load ${source.id}`, async () => {
-        const print = fingerprint(source, options.root);
-        const [state] = await db!.all<{ fingerprint: string }>(`select fingerprint from source_state where source = ${literal(source.id)}`);
         const previous = await db!.all<InputRecord>(
           `select source, file, sha256, rows_read as "rowsRead", rows_loaded as "rowsLoaded", rows_rejected as "rowsRejected" from loads where source = ${literal(source.id)}`,
         );
-        if (!options.full && state?.fingerprint === print && previous.length === source.files.length) {
+        if (!options.full && (await isUnchanged(db!, source, options.root))) {
           inputs.push(...previous);
           return { rows: previous.reduce((sum, load) => sum + load.rowsLoaded, 0), detail: "unchanged, kept", skipped: true };
         }
-        const loads = await loadSource(db!, source, { root: options.root, runId, fingerprint: print });
+        const loads = await loadSource(db!, source, { root: options.root, runId });
         inputs.push(...loads);
         const rejected = loads.reduce((sum, load) => sum + load.rowsRejected, 0);
         return {
