@@ -4,7 +4,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadSource, countCsvRecords } from "../../pipelines/load.ts";
+import { countCsvRecords, LineCounter, loadSource } from "../../pipelines/load.ts";
 import { openWarehouse, type Warehouse } from "../../pipelines/warehouse.ts";
 import { defineCsvSource, type CsvSource } from "../../sources/declaration.ts";
 import lookup from "../../sources/ons-ltla-utla-2022.ts";
@@ -107,5 +107,15 @@ describe("counting records", () => {
     expect(countCsvRecords(Buffer.from("a,b\r\n1,2\r\n\r\n3,4"))).toBe(2);
     expect(countCsvRecords(Buffer.from("a,b\n"))).toBe(0);
     expect(countCsvRecords(Buffer.from(""))).toBe(0);
+  });
+
+  it("gives the same count whichever way a streamed file is cut into chunks", () => {
+    const text = Buffer.from("a,b\r\n1,2\r\n\r\n3,4\n\n5,6\r\n");
+    for (let cut = 0; cut <= text.length; cut++) {
+      const counter = new LineCounter();
+      counter.push(text.subarray(0, cut));
+      counter.push(text.subarray(cut));
+      expect(counter.finish() - 1, `cut at byte ${cut}`).toBe(3);
+    }
   });
 });

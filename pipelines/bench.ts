@@ -1,0 +1,76 @@
+// npm run bench: prints wall time per step of the default run, and how the project's CSV
+// load path (header check, record count, read_csv with store_rejects, reject copy,
+// reconciliation) compares with a bare DuckDB read_csv of the same generated file.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { defineCsvSource, OGL } from "../sources/declaration.ts";
+import { loadSource } from "./load.ts";
+import { runPipelines } from "./run.ts";
+import { openWarehouse } from "./warehouse.ts";
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 2_000_000);
+const REPEATS = 5;
+const root = process.cwd();
+const dir = mkdtempSync(join(tmpdir(), "bench-"));
+
+console.log(`Default pipeline, all sources reloaded (--full), site included:`);
+const result = await runPipelines({ root, warehouseDir: join(dir, "warehouse"), siteDir: join(dir, "dist"), full: true, log: () => {} });
+if (result.status !== "COMPLETE") throw new Error(result.error);
+for (const step of result.steps) console.log(`  ${step.step.padEnd(52)} ${step.seconds.toFixed(3).padStart(8)} s`);
+console.log(`  ${"total".padEnd(52)} ${result.seconds.toFixed(3).padStart(8)} s\n`);
+
+// A CSV shaped like the population data: area, year, sex, age, count.
+const csvDir = join(dir, "csv");
+mkdirSync(csvDir);
+const lines = ["area_code,year,sex,age,population"];
+for (let i = 0; i < ROWS; i++) {
+  lines.push(`E0600${String(i % 10000).padStart(4, "0")},${2015 + (i % 33)},${i % 2 ? "male" : "female"},${i % 91},${(i * 7919) % 5000}`);
+}
+writeFileSync(join(csvDir, "bench.csv"), `${lines.join("\n")}\n`);
+lines.length = 0;
+
+const source = defineCsvSource({
+  id: "bench",
+  title: "Generated benchmark CSV",
+  publisher: "this project",
+  licence: OGL,
+  edition: "generated",
+  url: "https://example.org/bench",
+  format: "csv",
+  cadenceMonths: 12,
+  classification: "public",
+  table: "raw_bench",
+  files: [{ path: "csv/bench.csv", edition: "generated", released: "2026-01-01" }],
+  columns: [
+    { name: "area_code", type: "VARCHAR", required: true, description: "area" },
+    { name: "year", type: "INTEGER", required: true, description: "year" },
+    { name: "sex", type: "VARCHAR", required: true, description: "sex" },
+    { name: "age", type: "INTEGER", required: true, description: "age" },
+    { name: "population", type: "INTEGER", required: true, description: "count" },
+  ],
+});
+const columns = source.columns.map((c) => `'${c.name}': '${c.type}'`).join(", ");
+
+async function timeIt(work: (db: Awaited<ReturnType<typeof openWarehouse>>) => Promise<void>): Promise<number> {
+  const db = await openWarehouse(":memory:");
+  const t0 = performance.now();
+  await work(db);
+  const seconds = (performance.now() - t0) / 1000;
+  db.close();
+  return seconds;
+}
+
+const bare: number[] = [];
+const project: number[] = [];
+for (let i = 0; i < REPEATS; i++) {
+  bare.push(await timeIt((db) => db.run(`create table raw_bench as select * from read_csv('${join(csvDir, "bench.csv")}', header = true, auto_detect = false, columns = {${columns}})`)));
+  project.push(await timeIt(async (db) => void (await loadSource(db, source, { root: dir, runId: "bench", }))));
+}
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const ratio = median(project) / median(bare);
+console.log(`CSV load, ${ROWS.toLocaleString("en-GB")} rows, median of ${REPEATS}:`);
+console.log(`  bare DuckDB read_csv            ${median(bare).toFixed(3)} s`);
+console.log(`  project load path               ${median(project).toFixed(3)} s  (header check, read_csv with store_rejects, streamed SHA-256 and record count, reject copy, reconciliation)`);
+console.log(`  ratio                           ${ratio.toFixed(2)}x  (target: at most 1.25x) ${ratio <= 1.25 ? "MET" : "NOT MET"}`);
+rmSync(dir, { recursive: true, force: true });
