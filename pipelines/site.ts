@@ -53,13 +53,22 @@ async function runFramework(root: string, env: Record<string, string>): Promise<
   }
 }
 
-/** Framework's page template has no language; WCAG 3.1.1 needs one on every page. */
+/** Post-build fixes to Framework's page template, which tests/browser/site.test.ts checks with axe. */
 function fixHtml(dir: string): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) fixHtml(path);
     else if (entry.name.endsWith(".html")) {
-      writeFileSync(path, readFileSync(path, "utf8").replace(/<html(?![^>]*\slang=)/, '<html lang="en-GB"'));
+      const html = readFileSync(path, "utf8")
+        // WCAG 3.1.1 (language of page): the template has no language.
+        .replace(/<html(?![^>]*\slang=)/, '<html lang="en-GB"')
+        // WCAG 1.4.4 (resize text), axe "meta-viewport": maximum-scale=1 stops pinch zoom on phones.
+        .replace(/(<meta name="viewport" content="[^"]*?),\s*maximum-scale=1(?=[",])/, "$1")
+        // WCAG 1.3.1 (info and relationships), axe "list": the sidebar's empty close <label> sits
+        // directly in an <ol>. It is a mouse target duplicating the labelled toggle checkbox, so
+        // hide it from assistive technology rather than move it (its CSS positions it in the list).
+        .replace(/<label id="observablehq-sidebar-close"(?![^>]*aria-hidden)/, '<label id="observablehq-sidebar-close" aria-hidden="true"');
+      writeFileSync(path, html);
     }
   }
 }

@@ -46,9 +46,15 @@ export function chartFigure({ id, headline, chart, description, columns, rows, s
  * Plot labels each mark's <g> with aria-label, which axe reports as a prohibited attribute on
  * a generic element. The chart is described by its headline and table, so the SVG is given
  * role="img" with that text and its inner marks are hidden from assistive technology.
+ * With a legend, Plot returns a <figure> whose direct <svg> child is the chart; the legend's
+ * swatch <svg>s sit inside it beside their text. WCAG 1.1.1: the swatches are decorative (the
+ * text says "Men", "Women"), so hide them instead of repeating the headline once per swatch.
  */
 function labelSvg(chart, headline, description) {
-  const svgs = chart.tagName?.toLowerCase() === "svg" ? [chart] : [...chart.querySelectorAll("svg")];
+  const svgs = chart.tagName?.toLowerCase() === "svg" ? [chart] : [...chart.querySelectorAll(":scope > svg")];
+  for (const svg of chart.querySelectorAll?.("svg") ?? []) {
+    if (!svgs.includes(svg)) svg.setAttribute("aria-hidden", "true");
+  }
   for (const svg of svgs) {
     svg.setAttribute("role", "img");
     svg.setAttribute("aria-label", description ? `${headline} ${description}` : headline);

@@ -1,0 +1,165 @@
+// Helpers for the browser tests: a local Chromium (no network, fresh profile), the built site on
+// a free loopback port, pages opened with every request, console message and page error
+// recorded, and axe-core run inside the page.
+import { mkdtempSync, rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { AxeResults, Result } from "axe-core";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { serveStatic } from "../../pipelines/static-server.ts";
+
+const root = resolve(import.meta.dirname, "../..");
+const AXE_SCRIPT = join(root, "node_modules", "axe-core", "axe.min.js");
+
+/** WCAG 2.2 level AA, as the UK public sector accessibility regulations require. */
+export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+export interface Chromium {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** Debian's Chromium with a throwaway profile; the flags keep it off the network by itself. */
+export async function launchChromium(): Promise<Chromium> {
+  const profile = mkdtempSync(join(tmpdir(), "site-test-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface LocalSite {
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** Serves a built site on 127.0.0.1 at a port the system chooses. */
+export async function serveSite(dir: string): Promise<LocalSite> {
+  const server = await serveStatic(dir, 0, "127.0.0.1");
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}
+
+/** What a page did while it loaded and rendered. */
+export interface PageLog {
+  /** Every URL the page asked for. */
+  requests: string[];
+  /** Requests for anything other than a loopback address: blocked, and listed here. */
+  offsite: string[];
+  /** Requests that failed, or were answered with status 400 or above. */
+  failed: string[];
+  consoleErrors: string[];
+  pageErrors: string[];
+  /** Set if Framework's cells did not all finish rendering. */
+  renderProblem: string | null;
+}
+
+export interface Visit {
+  page: Page;
+  log: PageLog;
+}
+
+function isLoopback(url: URL): boolean {
+  return url.hostname === "localhost" || url.hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(url.hostname);
+}
+
+/**
+ * Opens `path` in a new tab with every request routed through a check: loopback requests go
+ * ahead, anything else is aborted and recorded. Waits until Framework has rendered every cell
+ * (no <observablehq-loading> placeholders left) and the network is idle.
+ */
+export async function openPage(context: BrowserContext, origin: string, path: string, width = 1280): Promise<Visit> {
+  const page = await context.newPage();
+  await page.setViewportSize({ width, height: 800 });
+  const log: PageLog = { requests: [], offsite: [], failed: [], consoleErrors: [], pageErrors: [], renderProblem: null };
+  const blocked = new Set<string>();
+  await page.route("**/*", async (route) => {
+    const url = new URL(route.request().url());
+    if (url.protocol === "data:" || ((url.protocol === "http:" || url.protocol === "https:") && isLoopback(url))) {
+      await route.continue();
+    } else {
+      log.offsite.push(url.href);
+      blocked.add(url.href);
+      await route.abort("blockedbyclient");
+    }
+  });
+  page.on("request", (request) => log.requests.push(request.url()));
+  page.on("websocket", (socket) => {
+    log.requests.push(socket.url());
+    if (!isLoopback(new URL(socket.url()))) log.offsite.push(socket.url());
+  });
+  page.on("requestfailed", (request) => {
+    if (!blocked.has(request.url())) log.failed.push(`${request.url()} (${request.failure()?.errorText ?? "failed"})`);
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400) log.failed.push(`${response.url()} (HTTP ${response.status()})`);
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error") {
+      const { url, lineNumber } = message.location();
+      log.consoleErrors.push(`${message.text()}${url ? ` (${url}:${lineNumber})` : ""}`);
+    }
+  });
+  page.on("pageerror", (error) => log.pageErrors.push(`${error.name}: ${error.message}`));
+
+  await page.goto(`${origin}${path}`, { waitUntil: "load" });
+  try {
+    await page.waitForFunction(() => document.querySelector("observablehq-loading") === null, undefined, { timeout: 20_000 });
+    await page.waitForLoadState("networkidle");
+  } catch (error) {
+    log.renderProblem = `page did not finish rendering: ${(error as Error).message.split("\n")[0]}`;
+  }
+  return { page, log };
+}
+
+/** Opens every <details> (so axe checks the data tables inside), then runs axe-core. */
+export async function runAxe(page: Page): Promise<AxeResults> {
+  await page.evaluate(() => {
+    for (const details of document.querySelectorAll("details")) details.open = true;
+  });
+  await page.addScriptTag({ path: AXE_SCRIPT });
+  return page.evaluate(
+    (tags) =>
+      (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(document, {
+        runOnly: { type: "tag", values: tags },
+        resultTypes: ["violations"],
+      }),
+    WCAG_TAGS,
+  );
+}
+
+/** One paragraph per violation: rule, impact, help, and the first few offending nodes. */
+export function describeViolations(violations: Result[]): string {
+  return violations
+    .map((violation) => {
+      const nodes = violation.nodes.slice(0, 4).map((node) => {
+        const why = (node.failureSummary ?? "").split("\n").slice(1).map((line) => line.trim()).join(" ");
+        return `    at ${node.target.join(" ")}\n      ${node.html.replace(/\s+/g, " ").slice(0, 200)}\n      ${why.slice(0, 300)}`;
+      });
+      const more = violation.nodes.length > 4 ? `\n    ... and ${violation.nodes.length - 4} more` : "";
+      return `${violation.id} (${violation.impact ?? "no impact"}): ${violation.help}\n  ${violation.helpUrl}\n${nodes.join("\n")}${more}`;
+    })
+    .join("\n\n");
+}

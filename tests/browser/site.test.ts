@@ -1,0 +1,115 @@
+// The built site (from the pipeline run in tests/setup/pipeline.ts) in Debian's Chromium:
+// every page renders without errors or off-machine requests, passes axe-core for WCAG 2.2 AA
+// at desktop and phone widths, shows the published figures, and can be used with a keyboard.
+import { readdirSync } from "node:fs";
+import { join, relative } from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type Chromium, describeViolations, launchChromium, openPage, runAxe, type LocalSite, serveSite } from "./browser.ts";
+
+const setup = inject("pipeline");
+
+/** Every built page, as the clean URL a reader would visit. */
+function builtPages(dir: string): string[] {
+  const pages: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory() && !entry.name.startsWith("_")) walk(path);
+      else if (entry.name.endsWith(".html") && entry.name !== "404.html") {
+        pages.push(`/${relative(dir, path).replace(/\.html$/, "").replace(/(^|\/)index$/, "")}`);
+      }
+    }
+  };
+  walk(dir);
+  return pages.sort();
+}
+
+let browser: Chromium;
+let site: LocalSite;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  site = await serveSite(setup.siteDir);
+});
+
+afterAll(async () => {
+  await site?.close();
+  await browser?.close();
+});
+
+const pages = builtPages(setup.siteDir);
+
+describe("the built site", () => {
+  it("has the home, population and accessibility pages", () => {
+    expect(pages).toEqual(expect.arrayContaining(["/", "/population", "/accessibility"]));
+  });
+});
+
+for (const width of [1280, 375]) {
+  describe(`every page at ${width}px wide`, () => {
+    for (const path of pages) {
+      it(`${path} renders offline and passes axe (WCAG 2.2 AA)`, async () => {
+        const { page, log } = await openPage(browser.context, site.origin, path, width);
+        try {
+          expect(log.renderProblem).toBeNull();
+          expect(log.offsite, "requests that left the machine").toEqual([]);
+          expect(log.failed, "failed requests").toEqual([]);
+          expect(log.pageErrors, "uncaught errors").toEqual([]);
+          expect(log.consoleErrors, "console errors").toEqual([]);
+          const { violations } = await runAxe(page);
+          expect(violations.length, describeViolations(violations)).toBe(0);
+        } finally {
+          await page.close();
+        }
+      });
+    }
+  });
+}
+
+describe("the population page", () => {
+  it("shows Shropshire's published figures in its data tables and offers CSV downloads", async () => {
+    const { page, log } = await openPage(browser.context, site.origin, "/population");
+    try {
+      expect(log.renderProblem).toBeNull();
+      await page.evaluate(() => {
+        for (const details of document.querySelectorAll("details")) details.open = true;
+      });
+      const text = await page.locator("#observablehq-main").innerText();
+      expect(text).toContain("Shropshire");
+      // ONS mid-year estimates for mid-2015, mid-2021 and mid-2022, and the 2022-based SNPP
+      // totals for 2022 and 2047 (sources/data/*/PROVENANCE.md).
+      for (const figure of ["311,380", "324,716", "327,178", "327,479", "386,655"]) expect(text).toContain(figure);
+      const figures = page.locator("figure.chart-figure");
+      expect(await figures.count()).toBeGreaterThanOrEqual(3);
+      for (const figure of await figures.all()) {
+        // Headline, source line and an accessible table behind every chart.
+        await expect.poll(() => figure.locator("h3").count()).toBeGreaterThan(0);
+        expect(await figure.locator("figcaption").innerText()).toMatch(/Source:/);
+        expect(await figure.locator("table th[scope=col]").count()).toBeGreaterThan(0);
+        const href = await figure.locator("a[download]").getAttribute("href");
+        expect(href).toMatch(/^data:text\/csv/);
+        const csv = decodeURIComponent(href!.slice(href!.indexOf(",") + 1));
+        expect(csv.split("\n").length).toBeGreaterThan(2);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("can be worked from the keyboard: Tab reaches a visible focus, Enter opens a data table", async () => {
+    const { page } = await openPage(browser.context, site.origin, "/population");
+    try {
+      const summary = page.locator("figure.chart-figure details > summary").first();
+      await summary.focus();
+      const outline = await summary.evaluate((el) => getComputedStyle(el).outlineStyle);
+      expect(outline).not.toBe("none");
+      await page.keyboard.press("Enter");
+      expect(await summary.evaluate((el) => (el.parentElement as HTMLDetailsElement).open)).toBe(true);
+      await page.keyboard.press("Tab");
+      const focused = await page.evaluate(() => document.activeElement?.tagName.toLowerCase());
+      expect(focused).not.toBe("body");
+    } finally {
+      await page.close();
+    }
+  });
+});
