@@ -15,6 +15,13 @@ export const PIPELINES: readonly PipelineDefinition[] = [
     sources: ["ons-mye2", "ons-mye-2022", "ons-snpp-2022", "ons-ltla-utla-2022"],
     schedule: "0 6 * * 1",
   },
+  {
+    name: "outcomes",
+    description: "Adult social care outcomes: ASCOF 2020-21 (NHS Digital) and Oflog's adult social care measures, 2015-16 to 2022-23",
+    sources: ["ascof-2020-21", "oflog-asc-measures"],
+    // Both publish yearly; a monthly check notices a new edition without wasted runs.
+    schedule: "0 6 1 * *",
+  },
 ];
 
 export function selectPipelines(names: string[]): PipelineDefinition[] {
