@@ -7,7 +7,9 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameS
 import { basename, dirname, join, resolve } from "node:path";
 import { SOURCES, sourceById } from "../sources/index.ts";
 import { configAreasSql, loadCouncilConfig } from "./config.ts";
+import { INDICATORS } from "../models/indicators/index.ts";
 import { selectPipelines } from "./definitions.ts";
+import { computeIndicators } from "./indicators.ts";
 import { isUnchanged, LOAD_TABLES_SQL, loadSource } from "./load.ts";
 import { buildModel, discoverModels, runModelTests, sortModels } from "./models.ts";
 import { appendRunEvent, type InputRecord, type StepRecord } from "./run-log.ts";
@@ -179,6 +181,10 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
       }
       return { rows: null, detail: `${result.run} passed` };
     });
+
+    // Indicators use TypeScript statistics, so they are computed after the SQL models have
+    // been built and tested; they read only tested models.
+    await step("indicators", async () => ({ rows: await computeIndicators(db!, INDICATORS), detail: `${INDICATORS.length} indicators` }));
 
     const rejected = inputs.reduce((sum, input) => sum + input.rowsRejected, 0);
     await db.run(`create or replace table meta_run as select ${literal(runId)} as run_id, now() as finished_at, ${rejected} as rows_rejected`);

@@ -10,8 +10,11 @@ import { describe, expect, inject, it } from "vitest";
 import { readRunEvents } from "../../pipelines/run-log.ts";
 import { runPipelines } from "../../pipelines/run.ts";
 import { openWarehouse } from "../../pipelines/warehouse.ts";
+import { SOURCES } from "../../sources/index.ts";
 
 const root = resolve(import.meta.dirname, "../..");
+// Every declared file of every registered source is loaded by the default run.
+const FILES = SOURCES.reduce((sum, source) => sum + source.files.length, 0);
 const setup = inject("pipeline");
 const warehouse = () => join(setup.warehouseDir, "warehouse.duckdb");
 
@@ -73,7 +76,7 @@ describe("published figures (Shropshire, E06000051)", () => {
 describe("loads", () => {
   it("every file reconciles and records the SHA-256 of the bytes read", async () => {
     const loads = await query<{ file: string; sha256: string; rows_read: number; rows_loaded: number; rows_rejected: number }>(`select * from loads`);
-    expect(loads).toHaveLength(12);
+    expect(loads).toHaveLength(FILES);
     for (const load of loads) {
       expect(load.rows_read).toBe(load.rows_loaded + load.rows_rejected);
       expect(load.sha256).toBe(createHash("sha256").update(readFileSync(join(root, load.file))).digest("hex"));
@@ -84,7 +87,7 @@ describe("loads", () => {
   it("the run log records the run as COMPLETE with its inputs", () => {
     const events = readRunEvents(join(setup.warehouseDir, "runs.jsonl")).filter((e) => e.run.runId === setup.runId);
     expect(events.map((e) => e.eventType)).toEqual(["START", "COMPLETE"]);
-    expect(events[1]!.inputs).toHaveLength(12);
+    expect(events[1]!.inputs).toHaveLength(FILES);
     expect(events[1]!.steps!.some((s) => s.step === "model tests" && s.detail === `${setup.testsRun} passed`)).toBe(true);
   });
 });
@@ -109,9 +112,9 @@ describe("reruns", () => {
     const result = await runPipelines({ root, warehouseDir: setup.warehouseDir, siteDir: setup.siteDir, site: false, log: (l) => lines.push(l) });
     expect(result.status).toBe("COMPLETE");
     const loads = result.steps.filter((s) => s.step.startsWith("load "));
-    expect(loads).toHaveLength(4);
+    expect(loads).toHaveLength(SOURCES.length);
     expect(loads.every((s) => s.status === "skipped")).toBe(true);
-    expect(result.inputs).toHaveLength(12);
+    expect(result.inputs).toHaveLength(FILES);
   });
 
   it("a failing model test fails the run and publishes nothing", async () => {

@@ -1,0 +1,135 @@
+// The indicator registry and the computation it drives: declarations are checked, intervals
+// come from the statistics module, comparisons and quintiles face the right way, and the
+// stated trend rule holds.
+import { describe, expect, it } from "vitest";
+import { defineIndicator, INDICATORS, type Indicator } from "../../models/indicators/index.ts";
+import { proportion, rate } from "../../models/statistics/index.ts";
+import { computeFunnel, computeValues, trendOf } from "../../pipelines/indicators.ts";
+import { neutraliseFormula } from "../../reports/data/indicator-metadata.ts";
+
+const byId = (id: string) => INDICATORS.find((indicator) => indicator.id === id)!;
+
+const row = (area_code: string, value: number | null, numerator: number | null, denominator: number | null, level = "Council") => ({
+  period: "2020-21",
+  area_code,
+  area_name: area_code,
+  level,
+  value,
+  numerator,
+  denominator,
+  missing_reason: value === null ? "not available" : null,
+  median: null,
+});
+
+describe("the registry", () => {
+  it("declares every indicator once, each naming a registered source", async () => {
+    const { SOURCES } = await import("../../sources/index.ts");
+    const ids = INDICATORS.map((indicator) => indicator.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const indicator of INDICATORS) {
+      for (const source of indicator.sources) expect(SOURCES.map((s) => s.id), indicator.id).toContain(source);
+    }
+  });
+
+  it("rejects an interval without counts, naming the indicator and the field", () => {
+    const base = byId("oflog-asc5");
+    expect(() => defineIndicator({ ...base, id: "broken", intervalMethod: "wilson" } as Indicator)).toThrow(
+      "indicator 'broken': intervalMethod: an interval needs a numerator and a denominator",
+    );
+  });
+
+  it("rejects an id that is not lower-case words joined by hyphens", () => {
+    expect(() => defineIndicator({ ...byId("ascof-2d"), id: "ASCOF 2D" })).toThrow(/indicator 'ASCOF 2D': id:/);
+  });
+});
+
+describe("computing an indicator", () => {
+  const roles = new Map([["A", "council"], ["E92000001", "england"]]);
+
+  it("gives a proportion its Wilson interval and compares the interval with England", () => {
+    const indicator = byId("ascof-2b1"); // high is good
+    const rows = [
+      row("E92000001", 79.1, 79_100, 100_000, "England"),
+      row("A", 83.2, 436, 524),
+      row("B", 70, 350, 500),
+      row("C", 80, 40, 50),
+    ];
+    const values = computeValues(indicator, rows, roles);
+    const a = values.find((v) => v.area_code === "A")!;
+    const expected = proportion(436, 524, { multiplier: 100 });
+    expect(a.lower95).toBe(expected.lower);
+    expect(a.upper95).toBe(expected.upper);
+    expect(a.computed_value).toBeCloseTo(83.206, 3);
+    expect(a.role).toBe("council");
+    // Interval 79.8 to 86.2 lies above England's 79.1: better. B's lies below: worse.
+    expect(a.comparison).toBe("better");
+    expect(values.find((v) => v.area_code === "B")!.comparison).toBe("worse");
+    // C's interval (67 to 89) spans England's value: similar.
+    expect(values.find((v) => v.area_code === "C")!.comparison).toBe("similar");
+    expect(values.find((v) => v.area_code === "E92000001")!.comparison).toBe("not compared");
+  });
+
+  it("uses exact or Byar's limits for a rate, and ranks low-is-good councils lowest first", () => {
+    const indicator = byId("ascof-2a2"); // low is good
+    const rows = ["A", "B", "C", "D", "E"].map((code, i) => row(code, (i + 1) * 100, (i + 1) * 8, 8_000));
+    rows.push(row("E92000001", 300, 300, 100_000, "England"));
+    const values = computeValues(indicator, rows, roles);
+    const a = values.find((v) => v.area_code === "A")!;
+    const expected = rate(8, 8_000, { multiplier: 100_000 });
+    expect(expected.method).toBe("exact");
+    expect([a.lower95, a.upper95]).toEqual([expected.lower, expected.upper]);
+    expect(values.filter((v) => v.area_code !== "E92000001").map((v) => v.quintile)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("ranks high-is-good councils highest first", () => {
+    const rows = ["A", "B", "C", "D", "E"].map((code, i) => row(code, 50 + i, 50 + i, 100));
+    const quintiles = computeValues(byId("ascof-2d"), rows, roles).map((v) => v.quintile);
+    expect(quintiles).toEqual([5, 4, 3, 2, 1]);
+  });
+
+  it("keeps a missing value missing, with its reason, and does not compare it", () => {
+    const rows = [row("E92000001", 75, 750, 1000, "England"), row("A", null, null, null)];
+    const [, a] = computeValues(byId("ascof-2d"), rows, roles);
+    expect(a).toMatchObject({ value: null, lower95: null, missing_reason: "not available", comparison: "not compared", quintile: null });
+  });
+
+  it("draws funnel limits around England's proportion that narrow as the denominator grows", () => {
+    const rows = [row("E92000001", 75, 7_500, 10_000, "England"), row("A", 80, 80, 100), row("B", 76, 7_600, 10_000)];
+    const funnel = computeFunnel(byId("ascof-2d"), rows);
+    expect(funnel.length).toBeGreaterThan(10);
+    const first = funnel[0]!;
+    const last = funnel.at(-1)!;
+    expect(first.average).toBeCloseTo(75, 10);
+    expect(first.upper95! - first.lower95!).toBeGreaterThan(last.upper95! - last.lower95!);
+    expect(first.upper998!).toBeGreaterThan(first.upper95!);
+  });
+});
+
+describe("the trend rule", () => {
+  const points = (...values: (number | null)[]) => values.map((value, i) => ({ period: `${2016 + i}-${17 + i}`, value }));
+
+  it("calls two moves the wrong way in a row worsening, and two the right way improving", () => {
+    expect(trendOf(byId("oflog-asc5"), points(80, 78, 76)).trend).toBe("worsening");
+    expect(trendOf(byId("oflog-asc5"), points(70, 78, 79)).trend).toBe("improving");
+    expect(trendOf(byId("oflog-asc5"), points(70, 78, 77)).trend).toBe("no clear change");
+  });
+
+  it("skips unpublished years and needs three published ones", () => {
+    expect(trendOf(byId("oflog-asc5"), points(80, null, 78, 76)).trend).toBe("worsening");
+    expect(trendOf(byId("oflog-asc5"), points(80, null, 78)).trend).toBe("too few years");
+  });
+
+  it("does not call a neutral indicator better or worse", () => {
+    expect(trendOf(byId("oflog-asc6"), points(1, 2, 3)).trend).toBe("no clear change");
+  });
+});
+
+describe("the metadata export", () => {
+  it("neutralises cells that a spreadsheet would run as formulas", () => {
+    expect(neutraliseFormula("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
+    expect(neutraliseFormula("-1+2")).toBe("'-1+2");
+    expect(neutraliseFormula("@SUM")).toBe("'@SUM");
+    expect(neutraliseFormula("Plain text")).toBe("Plain text");
+    expect(neutraliseFormula(3)).toBe(3);
+  });
+});
