@@ -14,8 +14,10 @@ export default {
   head: '<link rel="icon" href="data:,">',
   pages: [
     { name: "Population now and in the future", path: "/population" },
+    { name: "Outcomes", path: "/outcomes" },
+    { name: "Indicator definitions", path: "/definitions" },
     { name: "Accessibility statement", path: "/accessibility" },
   ],
   footer:
-    'Contains public sector information licensed under the <a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">Open Government Licence v3.0</a>. Source: Office for National Statistics. Code released under the MIT licence.',
+    'Contains public sector information licensed under the <a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">Open Government Licence v3.0</a>. Sources: Office for National Statistics, NHS Digital, Office for Local Government. Code released under the MIT licence.',
 };

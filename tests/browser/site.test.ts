@@ -41,7 +41,7 @@ const pages = builtPages(setup.siteDir);
 
 describe("the built site", () => {
   it("has the home, population and accessibility pages", () => {
-    expect(pages).toEqual(expect.arrayContaining(["/", "/population", "/accessibility"]));
+    expect(pages).toEqual(expect.arrayContaining(["/", "/population", "/outcomes", "/definitions", "/accessibility"]));
   });
 });
 
@@ -65,6 +65,48 @@ for (const width of [1280, 375]) {
     }
   });
 }
+
+describe("the outcomes page", () => {
+  it("shows Shropshire's published ASCOF values, their intervals, and significance in words and shapes", async () => {
+    const { page, log } = await openPage(browser.context, site.origin, "/outcomes");
+    try {
+      expect(log.renderProblem).toBeNull();
+      const rows = await page.locator("table.summary-table tbody tr").allInnerTexts();
+      const row = (code: string) => rows.find((text) => text.includes(`(ASCOF ${code})`)) ?? "";
+      // meas-from-asc-of-eng-2021-open-data-csv_v2.xlsx, Shropshire: 2A2 402.6 (327 / 81,216), 2B1 83.2%, 1C2A 15.9%.
+      expect(row("2A2")).toMatch(/402\.6\s+360\.2 to 448\.7\s+498\.2\s+▲ better than England/);
+      expect(row("2B1")).toContain("83.2%");
+      expect(row("1C2A")).toMatch(/15\.9%.*▼ worse than England/s);
+      expect(await page.locator("figure[id^=range-]").count()).toBe(12);
+      expect(await page.locator("figure#funnel-ascof-2d svg").count()).toBeGreaterThan(0);
+      expect(await page.getByText("Worse than the benchmark and getting worse").count()).toBeGreaterThan(0);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe("the indicator definitions page", () => {
+  it("lists every registered indicator and links a CSV and JSON export that match the registry", async () => {
+    const { INDICATORS } = await import("../../models/indicators/index.ts");
+    const { page } = await openPage(browser.context, site.origin, "/definitions");
+    try {
+      const headings = await page.locator("section.indicator-definition h2").allInnerTexts();
+      expect(headings.length).toBe(INDICATORS.length);
+      for (const indicator of INDICATORS) expect(headings.some((h) => h.startsWith(indicator.title))).toBe(true);
+      const jsonHref = await page.locator("a", { hasText: "JSON" }).getAttribute("href");
+      const csvHref = await page.locator("a", { hasText: "CSV" }).getAttribute("href");
+      const json = (await (await fetch(new URL(jsonHref!, `${site.origin}/definitions`))).json()) as { id: string; licence: string }[];
+      expect(json.map((d) => d.id)).toEqual(INDICATORS.map((d) => d.id));
+      expect(json.every((d) => d.licence.length > 0)).toBe(true);
+      const csv = await (await fetch(new URL(csvHref!, `${site.origin}/definitions`))).text();
+      expect(csv.split("\n")[0]).toMatch(/^id,title,definition,framework,code/);
+      expect(csv.trim().split("\n").length).toBe(INDICATORS.length + 1);
+    } finally {
+      await page.close();
+    }
+  });
+});
 
 describe("the population page", () => {
   it("shows Shropshire's published figures in its data tables and offers CSV downloads", async () => {

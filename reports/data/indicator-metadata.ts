@@ -1,0 +1,33 @@
+// The indicator registry as flat records, for the definitions page and the machine-readable
+// export. CSV cells that a spreadsheet would run as a formula are neutralised.
+import { INDICATORS } from "../../models/indicators/index.ts";
+import { SOURCES } from "../../sources/index.ts";
+
+export function indicatorMetadata() {
+  return INDICATORS.map((indicator) => ({
+    id: indicator.id,
+    title: indicator.title,
+    definition: indicator.definition,
+    framework: indicator.framework,
+    code: indicator.code,
+    numerator: indicator.numerator?.description ?? "",
+    numerator_source: indicator.numerator ? `${indicator.numerator.model}.${indicator.numerator.column}` : "",
+    denominator: indicator.denominator?.description ?? "",
+    denominator_source: indicator.denominator ? `${indicator.denominator.model}.${indicator.denominator.column}` : "",
+    unit: indicator.unit,
+    multiplier: indicator.multiplier,
+    polarity: indicator.polarity,
+    interval_method: indicator.intervalMethod,
+    benchmark_method: indicator.benchmarkMethod,
+    disclosure: indicator.disclosure,
+    priority: indicator.priority,
+    trend_series: indicator.trendCode ?? "",
+    sources: indicator.sources.join("; "),
+    licence: [...new Set(indicator.sources.map((id) => SOURCES.find((source) => source.id === id)?.licence.name ?? "unknown"))].join("; "),
+  }));
+}
+
+/** A leading =, +, -, @, tab or carriage return makes a spreadsheet treat a cell as a formula. */
+export function neutraliseFormula(value: unknown): unknown {
+  return typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}

@@ -1,0 +1,22 @@
+// Data for the Outcomes page: every registered indicator for every council, the configured
+// council's summary, funnel limits and trends. Published values only (ASCOF, Oflog).
+import { INDICATORS } from "../../models/indicators/index.ts";
+import { citations, readMarts } from "./marts.ts";
+
+const data = await readMarts({
+  areas: { mart: "needs_population_older", sql: "select distinct area_code, area_name, role, sort_order from {mart} order by sort_order" },
+  values: { mart: "outcomes_indicator_values", sql: "select * exclude (computed_value) from {mart} order by indicator_id, area_code" },
+  funnel: { mart: "outcomes_indicator_funnel", sql: "select * from {mart} order by indicator_id, denominator" },
+  trend: { mart: "outcomes_indicator_trend", sql: "select * from {mart} order by indicator_id, area_code, period" },
+  summary: { mart: "outcomes_indicator_summary", sql: "select * from {mart} order by indicator_id" },
+});
+
+process.stdout.write(
+  JSON.stringify({
+    ...data,
+    indicators: INDICATORS.map(({ id, title, framework, code, unit, polarity, intervalMethod, benchmarkMethod, trendCode, sources }) => ({
+      id, title, framework, code, unit, polarity, intervalMethod, benchmarkMethod, trendCode, sources,
+    })),
+    sources: citations(["ascof-2020-21", "oflog-asc-measures"]),
+  }),
+);
