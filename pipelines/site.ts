@@ -30,6 +30,26 @@ export async function buildSite({ root, warehousePath, outDir }: SiteBuild): Pro
     rmSync(sourceDir, { recursive: true, force: true });
   }
   fixHtml(outDir);
+  stableDownloads(outDir);
+}
+
+/** Machine-readable exports that other tools fetch by a fixed address. */
+const STABLE_DOWNLOADS = ["indicators.csv", "indicators.json"];
+
+/**
+ * Framework names attachments by content hash (`_file/data/indicators.bad75712.csv`), which
+ * suits caching but not a catalogue that other tools link to; copy each export to `data/<name>`.
+ */
+function stableDownloads(outDir: string): void {
+  const built = join(outDir, "_file", "data");
+  if (!existsSync(built)) return;
+  for (const name of STABLE_DOWNLOADS) {
+    const [stem, extension] = [name.slice(0, name.lastIndexOf(".")), name.slice(name.lastIndexOf("."))];
+    const hashed = readdirSync(built).find((file) => file.startsWith(`${stem}.`) && file.endsWith(extension) && /^\.[0-9a-f]{8}$/.test(file.slice(stem.length, -extension.length)));
+    if (!hashed) continue;
+    mkdirSync(join(outDir, "data"), { recursive: true });
+    cpSync(join(built, hashed), join(outDir, "data", name));
+  }
 }
 
 async function runFramework(root: string, env: Record<string, string>): Promise<void> {

@@ -102,6 +102,9 @@ describe("the indicator definitions page", () => {
       const csv = await (await fetch(new URL(csvHref!, `${site.origin}/definitions`))).text();
       expect(csv.split("\n")[0]).toMatch(/^id,title,definition,framework,code/);
       expect(csv.trim().split("\n").length).toBe(INDICATORS.length + 1);
+      // The same exports at fixed addresses, for tools that link to the catalogue.
+      expect(await (await fetch(`${site.origin}/data/indicators.csv`)).text()).toBe(csv);
+      expect(await (await fetch(`${site.origin}/data/indicators.json`)).json()).toEqual(json);
     } finally {
       await page.close();
     }
