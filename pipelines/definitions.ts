@@ -22,6 +22,24 @@ export const PIPELINES: readonly PipelineDefinition[] = [
     // Both publish yearly; a monthly check notices a new edition without wasted runs.
     schedule: "0 6 1 * *",
   },
+  {
+    name: "places",
+    description: "Places: IoD2019 and IoD2025 deprivation, the 2011 rural-urban classification, House of Commons Library MSOA names and council code history",
+    sources: [
+      "iod2019-lsoa-domains",
+      "iod2019-ltla-summaries",
+      "iod2019-utla-summaries",
+      "iod2025-lsoa-shropshire",
+      "iod2025-ltla-unitaries",
+      "ruc2011-lad",
+      "ruc2011-utla",
+      "msoa-lookup-hcl-names",
+      "la-all-codes",
+    ],
+    // The indices and classifications change every few years; the lookups yearly. A quarterly
+    // check notices a new edition without wasted runs.
+    schedule: "0 6 1 */3 *",
+  },
 ];
 
 export function selectPipelines(names: string[]): PipelineDefinition[] {

@@ -6,8 +6,20 @@ import onsLtlaUtla2022 from "./ons-ltla-utla-2022.ts";
 import onsMye2 from "./ons-mye2.ts";
 import onsMye2022 from "./ons-mye-2022.ts";
 import onsSnpp2022 from "./ons-snpp-2022.ts";
+import iod2019LsoaDomains from "./iod2019-lsoa-domains.ts";
+import iod2019LtlaSummaries from "./iod2019-ltla-summaries.ts";
+import iod2019UtlaSummaries from "./iod2019-utla-summaries.ts";
+import iod2025LsoaShropshire from "./iod2025-lsoa-shropshire.ts";
+import iod2025LtlaUnitaries from "./iod2025-ltla-unitaries.ts";
+import laAllCodes from "./la-all-codes.ts";
+import msoaLookupHclNames from "./msoa-lookup-hcl-names.ts";
+import ruc2011Lad from "./ruc2011-lad.ts";
+import ruc2011Utla from "./ruc2011-utla.ts";
 
-export const SOURCES: readonly Source[] = [onsMye2, onsMye2022, onsSnpp2022, onsLtlaUtla2022, ascof202021, oflogAscMeasures];
+// Deprivation, rurality, MSOA names and council code history (the places pipeline).
+const PLACES_SOURCES = [iod2019LsoaDomains, iod2019LtlaSummaries, iod2019UtlaSummaries, iod2025LsoaShropshire, iod2025LtlaUnitaries, ruc2011Lad, ruc2011Utla, msoaLookupHclNames, laAllCodes];
+
+export const SOURCES: readonly Source[] = [onsMye2, onsMye2022, onsSnpp2022, onsLtlaUtla2022, ascof202021, oflogAscMeasures, ...PLACES_SOURCES];
 
 export function sourceById(id: string): Source {
   const source = SOURCES.find((candidate) => candidate.id === id);

@@ -1,8 +1,10 @@
 // Reads a workbook laid out as one plain table: a header row, possibly below title rows, and
 // one record per row beneath it. Each declared column is found by its header label (the
 // declaration's `header`, else its name), so reordered or extra columns in a new edition do
-// not shift values into the wrong place. Only wholly blank rows are skipped: a footnote or
-// a half-filled row below the table fails a column rule and is rejected, so it stays visible.
+// not shift values into the wrong place. Only wholly blank rows, and rows a source declares as
+// layout (a unit row under the header, a footnote; see `layoutRows`), are skipped: any other
+// half-filled row below the table fails a column rule and is rejected, so it stays visible.
+// A CSV with title rows above its header reads the same way (SheetJS parses it as one sheet).
 import * as XLSX from "@e965/xlsx";
 import { readFileSync } from "node:fs";
 import {
@@ -27,6 +29,12 @@ export interface HeaderRowOptions {
   sheet?: string;
   /** Rules beyond type and required, by column name; run on non-empty values after conversion. */
   checks?: Record<string, ValueCheck>;
+  /**
+   * Rows the publisher adds inside or below the table that are not records: a row whose only
+   * non-empty cell matches one of these patterns (e.g. a unit row "(%)", a footnote) is counted
+   * as skipped. Keep the patterns exact: a record with gaps must still be rejected.
+   */
+  layoutRows?: RegExp[];
 }
 
 type Cell = string | number | boolean | Date | null | undefined;
@@ -100,7 +108,7 @@ function mapColumns(header: Cell[], columns: Column[], file: string, sheet: stri
 }
 
 /** Checks the columns and checks once, when a source is declared, not on every load. */
-function validateDeclaration(columns: Column[], options: HeaderRowOptions): void {
+export function validateDeclaration(columns: Column[], options: HeaderRowOptions): void {
   for (const column of columns) {
     if (!SUPPORTED_TYPES.has(column.type)) {
       throw new Error(`column '${column.name}': type ${column.type} is not supported by the header-row reader (${[...SUPPORTED_TYPES].join(", ")})`);
@@ -120,15 +128,33 @@ function pickSheet(workbook: XLSX.WorkBook, file: string, wanted: string | undef
   return sheet;
 }
 
+/** True for a row whose only non-empty cell is a declared layout label (unit row, footnote). */
+function isLayoutRow(row: Cell[], patterns: RegExp[]): boolean {
+  const filled = row.map(text).filter((value) => value !== "");
+  return filled.length === 1 && patterns.some((pattern) => pattern.test(filled[0]!));
+}
+
+/** Parses a workbook (or CSV) file; an unreadable file is a structural error naming it. */
+export function readWorkbookFile(path: string, absolutePath: string): XLSX.WorkBook {
+  try {
+    return XLSX.read(readFileSync(absolutePath), { dense: true });
+  } catch (error) {
+    throw new StructuralError(path, {}, `unreadable workbook (${(error as Error).message})`);
+  }
+}
+
 /** Reads one file into rows in declared column order, rejecting rows that break a column rule. */
 export function readHeaderRowWorkbook(file: SourceFile, absolutePath: string, columns: Column[], options: HeaderRowOptions = {}): SheetReadResult {
   validateDeclaration(columns, options);
-  let workbook: XLSX.WorkBook;
-  try {
-    workbook = XLSX.read(readFileSync(absolutePath), { dense: true });
-  } catch (error) {
-    throw new StructuralError(file.path, {}, `unreadable workbook (${(error as Error).message})`);
-  }
+  const workbook = readWorkbookFile(file.path, absolutePath);
+  return readHeaderRowSheet(workbook, file, columns, options);
+}
+
+/**
+ * Reads the table on one sheet of a parsed workbook (options.sheet, else the first), so that a
+ * reader of several sheets parses the file once.
+ */
+export function readHeaderRowSheet(workbook: XLSX.WorkBook, file: SourceFile, columns: Column[], options: HeaderRowOptions = {}): SheetReadResult {
   const sheet = pickSheet(workbook, file.path, options.sheet);
   const worksheet = workbook.Sheets[sheet]!;
   const ref = worksheet["!ref"];
@@ -144,7 +170,7 @@ export function readHeaderRowWorkbook(file: SourceFile, absolutePath: string, co
 
   for (let index = headerIndex + 1; index < rows.length; index++) {
     const row = rows[index] ?? [];
-    if (row.every((cell) => text(cell) === "")) {
+    if (row.every((cell) => text(cell) === "") || isLayoutRow(row, options.layoutRows ?? [])) {
       result.rowsSkipped++;
       continue;
     }

@@ -237,3 +237,51 @@ describe("the bundled ASCOF 2020-21 workbook", () => {
     expect(small.rows).toEqual([["S", "Shire Counties", "Council Type", null, "2A2", "Total", "Outcome", "[c]", "2A2", "Admissions"]]);
   });
 });
+
+describe("a CSV with title rows, a unit row and a footnote (read through SheetJS)", () => {
+  /** Writes CSV text to a fresh temp folder and returns its path. */
+  function csv(text: string): string {
+    const path = join(mkdtempSync(join(tmpdir(), "header-row-")), "table.csv");
+    writeFileSync(path, text);
+    return path;
+  }
+  const LAYOUT = { layoutRows: [/^\(%\)$/, /^1 Census usual residents$/] };
+  const text = [
+    "Table 1: people by area,,,",
+    ",,,",
+    "Area Code,People,Rate,Note",
+    ",,(%),", // unit row under the header
+    'E06000051,"1,234",2.5,first',
+    ",,,",
+    ",1 Census usual residents,,", // footnote
+    "",
+  ].join("\r\n");
+
+  it("finds the header below the title rows and parses quoted thousands as numbers", () => {
+    const result = readHeaderRowWorkbook(FILE, csv(text), COLUMNS, LAYOUT);
+    expect(result.rows).toEqual([["E06000051", 1234, 2.5, "first"]]);
+    expect(result.rejects).toEqual([]);
+    expect(result.rowsRead).toBe(1);
+    // Title, blank and header rows above; the unit row, the blank row and the footnote below.
+    expect(result.rowsSkipped).toBe(3 + 3);
+  });
+
+  it("without the layout patterns, rejects the unit row and the footnote so they stay visible", () => {
+    const result = readHeaderRowWorkbook(FILE, csv(text), COLUMNS);
+    expect(result.rowsRead).toBe(3);
+    expect([...new Set(result.rejects.map((reject) => reject.location))]).toEqual(["sheet 'Sheet1' row 4", "sheet 'Sheet1' row 7"]);
+  });
+
+  it("still rejects a half-filled record, and a footnote a pattern does not match exactly", () => {
+    const odd = [
+      "Area Code,People,Rate,Note",
+      ",,(%),",
+      ",,(%) of people,", // not the declared unit row
+      ",12,,", // a record with gaps
+      "1 Census usual residents,12,,", // two cells filled: a record, not a footnote
+    ].join("\n");
+    const result = readHeaderRowWorkbook(FILE, csv(odd), COLUMNS, LAYOUT);
+    expect(result.rowsSkipped).toBe(2);
+    expect([...new Set(result.rejects.map((reject) => reject.line))]).toEqual([3, 4, 5]);
+  });
+});
