@@ -40,6 +40,20 @@ export const PIPELINES: readonly PipelineDefinition[] = [
     // check notices a new edition without wasted runs.
     schedule: "0 6 1 */3 *",
   },
+  {
+    name: "supply",
+    description: "Care home supply: CQC care directory for England (spring 2021) and CQC API ratings records for four south-west councils (2021)",
+    sources: ["cqc-care-homes-england-2021", "cqc-api-care-homes-southwest-2021"],
+    // CQC publishes its directory monthly; a weekly check picks up a new file within days.
+    schedule: "0 6 * * 2",
+  },
+  {
+    name: "demand",
+    description: "Care demand: CFAS II dementia prevalence rates and adult social care activity, in house vs external, 2001-2023",
+    sources: ["dementia-prevalence-cfas2", "asc-activity-provision-timeseries", "asc-activity-provision-metadata"],
+    // Activity is published yearly; the rates change only with a new study.
+    schedule: "0 6 1 * *",
+  },
 ];
 
 export function selectPipelines(names: string[]): PipelineDefinition[] {

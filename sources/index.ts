@@ -1,6 +1,11 @@
 // The source registry: every source the pipelines can load. Add a new source here.
 import ascof202021 from "./ascof-2020-21.ts";
+import ascActivityProvisionMetadata from "./asc-activity-provision-metadata.ts";
+import ascActivityProvisionTimeseries from "./asc-activity-provision-timeseries.ts";
+import cqcApiCareHomesSouthwest2021 from "./cqc-api-care-homes-southwest-2021.ts";
+import cqcCareHomesEngland2021 from "./cqc-care-homes-england-2021.ts";
 import type { Source } from "./declaration.ts";
+import dementiaPrevalenceCfas2 from "./dementia-prevalence-cfas2.ts";
 import oflogAscMeasures from "./oflog-asc-measures.ts";
 import onsLtlaUtla2022 from "./ons-ltla-utla-2022.ts";
 import onsMye2 from "./ons-mye2.ts";
@@ -19,7 +24,10 @@ import ruc2011Utla from "./ruc2011-utla.ts";
 // Deprivation, rurality, MSOA names and council code history (the places pipeline).
 const PLACES_SOURCES = [iod2019LsoaDomains, iod2019LtlaSummaries, iod2019UtlaSummaries, iod2025LsoaShropshire, iod2025LtlaUnitaries, ruc2011Lad, ruc2011Utla, msoaLookupHclNames, laAllCodes];
 
-export const SOURCES: readonly Source[] = [onsMye2, onsMye2022, onsSnpp2022, onsLtlaUtla2022, ascof202021, oflogAscMeasures, ...PLACES_SOURCES];
+// Care home supply (CQC) and demand (dementia rates, social care activity).
+const MARKET_SOURCES = [cqcCareHomesEngland2021, cqcApiCareHomesSouthwest2021, dementiaPrevalenceCfas2, ascActivityProvisionTimeseries, ascActivityProvisionMetadata];
+
+export const SOURCES: readonly Source[] = [onsMye2, onsMye2022, onsSnpp2022, onsLtlaUtla2022, ascof202021, oflogAscMeasures, ...PLACES_SOURCES, ...MARKET_SOURCES];
 
 export function sourceById(id: string): Source {
   const source = SOURCES.find((candidate) => candidate.id === id);
