@@ -14,6 +14,8 @@ export default {
   head: '<link rel="icon" href="data:,">',
   pages: [
     { name: "Population now and in the future", path: "/population" },
+    { name: "Market Position Statement: care homes", path: "/market-position/care-homes" },
+    { name: "Places", path: "/places" },
     { name: "Outcomes", path: "/outcomes" },
     { name: "Indicator definitions", path: "/definitions" },
     { name: "Accessibility statement", path: "/accessibility" },

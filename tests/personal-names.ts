@@ -56,7 +56,7 @@ export function personalNames(root: string): string[] {
 }
 
 /**
- * Lower case, with every run of characters other than letters and digits made one space; an
+ * Lower case, commas kept as words, every other run of characters other than letters and digits made one space; an
  * apostrophe is kept only inside a word, as in O'Neill, not where it quotes one, and DuckDB's
  * escaped apostrophe in lists read as text (O\'Neill) counts as one.
  */
@@ -65,7 +65,10 @@ export function words(text: string): string {
     .toLowerCase()
     .replaceAll("\\'", "'")
     .replace(/(?<!\p{L})'|'(?!\p{L})/gu, " ")
-    .replace(/[^\p{L}\p{N}']+/gu, " ")
+    // A comma stays, as a word of its own: 'Heath, Catherine' is a published name, while
+    // 'Elmdon Heath & Catherine-de-Barnes' is a place that merely holds the same two words.
+    .replace(/,/g, " , ")
+    .replace(/[^\p{L}\p{N}',]+/gu, " ")
     .trim();
 }
 

@@ -41,7 +41,7 @@ const pages = builtPages(setup.siteDir);
 
 describe("the built site", () => {
   it("has the home, population and accessibility pages", () => {
-    expect(pages).toEqual(expect.arrayContaining(["/", "/population", "/outcomes", "/definitions", "/accessibility"]));
+    expect(pages).toEqual(expect.arrayContaining(["/", "/population", "/market-position/care-homes", "/places", "/outcomes", "/definitions", "/accessibility"]));
   });
 });
 
@@ -65,6 +65,39 @@ for (const width of [1280, 375]) {
     }
   });
 }
+
+describe("the Market Position Statement for care homes", () => {
+  it("shows the CQC file's figures for Shropshire, the gap ahead with its assumptions, and labelled intentions", async () => {
+    const { page, log } = await openPage(browser.context, site.origin, "/market-position/care-homes");
+    try {
+      expect(log.renderProblem).toBeNull();
+      const text = await page.locator("#observablehq-main").innerText();
+      // CQC care directory, 1 April 2021 snapshot (sources/data/cqc-care-homes-england-2021): Shropshire 119 homes, 3,526 beds.
+      expect(text).toMatch(/119 care homes with 3,526 beds/);
+      expect(await page.locator("#beds-needed figcaption").innerText()).toMatch(/Assumptions: Beds per 1,000 aged 75\+ held at the 2021 rate/);
+      expect(await page.locator("p.illustrative").innerText()).toMatch(/^Illustrative data/);
+      expect(await page.locator("table", { hasText: "What the council intends to buy" }).locator("tbody tr").count()).toBeGreaterThan(0);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe("the Places page", () => {
+  it("draws the deprivation and locality maps with every neighbourhood and care home", async () => {
+    const { page, log } = await openPage(browser.context, site.origin, "/places");
+    try {
+      expect(log.renderProblem).toBeNull();
+      // IoD2025 Shropshire subset: 198 LSOAs (2021); 39 MSOAs; CQC March 2021: 119 care homes.
+      expect(await page.locator("#deprivation-map svg[role=img] g[aria-hidden] path, #deprivation-map svg[role=img] path").count()).toBeGreaterThanOrEqual(198);
+      expect(await page.locator("#localities-map svg[role=img] circle").count()).toBe(119);
+      const headline = await page.locator("#deprivation-map h3").innerText();
+      expect(headline).toMatch(/^2 of Shropshire's 198 neighbourhoods are among the 10% most deprived in England, and 11 among the 20% most deprived/);
+    } finally {
+      await page.close();
+    }
+  });
+});
 
 describe("the outcomes page", () => {
   it("shows Shropshire's published ASCOF values, their intervals, and significance in words and shapes", async () => {
