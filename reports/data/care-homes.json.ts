@@ -27,6 +27,14 @@ const data = await readMarts({
     sql: `select area_name, role, year, financial_year, setting, in_house, external, total, external_share, share_missing_reason, era, series_break
           from {mart} where role = 'council' order by year, setting`,
   },
+  activityCompared: {
+    mart: "market_asc_activity",
+    sql: `select area_name, role, sort_order, financial_year, external_share, total
+          from {mart}
+          where ${configured} and setting = 'Other (community)' and external_share is not null
+            and year = (select max(year) from market_asc_activity where setting = 'Other (community)' and external_share is not null)
+          order by sort_order`,
+  },
 });
 
 process.stdout.write(
