@@ -2,6 +2,12 @@
 // no DuckDB-WASM extensions, libraries imported from node_modules by the pages themselves.
 // The pipeline sets SITE_SOURCE (a private copy of reports/, so that builds running at the
 // same time never share Framework's loader cache) and SITE_OUTPUT (a fresh folder per run).
+// Release information on every page: the date and run that built it (the pipeline sets these;
+// each page's "About these figures" gives the data editions).
+const built = process.env.SITE_BUILT_ON
+  ? ` Published ${new Date(`${process.env.SITE_BUILT_ON}T12:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })}${process.env.SITE_RUN_ID ? ` by run ${process.env.SITE_RUN_ID}` : ""}.`
+  : "";
+
 export default {
   title: "Commissioning intelligence",
   root: process.env.SITE_SOURCE ?? "reports",
@@ -21,5 +27,5 @@ export default {
     { name: "Accessibility statement", path: "/accessibility" },
   ],
   footer:
-    'Contains public sector information licensed under the <a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">Open Government Licence v3.0</a>. Sources: Office for National Statistics, NHS Digital, Office for Local Government. Code released under the MIT licence.',
+    'Contains public sector information licensed under the <a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">Open Government Licence v3.0</a>. Sources: Office for National Statistics, NHS Digital, Office for Local Government. Code released under the MIT licence.' + built,
 };

@@ -193,7 +193,7 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
 
     if (buildSiteDir) {
       await step("site build", async () => {
-        await buildSite({ root: options.root, warehousePath: buildPath, outDir: buildSiteDir });
+        await buildSite({ root: options.root, warehousePath: buildPath, outDir: buildSiteDir, runId });
         return { rows: null };
       });
     }

@@ -11,10 +11,12 @@ export interface SiteBuild {
   root: string;
   warehousePath: string;
   outDir: string;
+  /** The run that built the warehouse, shown in every page's footer. */
+  runId?: string;
 }
 
 /** Runs `observable build` with the loaders pointed at the given warehouse. */
-export async function buildSite({ root, warehousePath, outDir }: SiteBuild): Promise<void> {
+export async function buildSite({ root, warehousePath, outDir, runId }: SiteBuild): Promise<void> {
   // Framework caches loader output beside the pages, keyed by loader file rather than by the
   // data it reads, and two builds at once would share it. So each build works on its own
   // copy of reports/, a sibling folder (relative imports such as ../../pipelines still
@@ -25,7 +27,13 @@ export async function buildSite({ root, warehousePath, outDir }: SiteBuild): Pro
   cpSync(join(root, "reports"), sourceDir, { recursive: true, filter: (path) => !path.includes(".observablehq") });
   rmSync(outDir, { recursive: true, force: true });
   try {
-    await runFramework(root, { WAREHOUSE_PATH: warehousePath, SITE_OUTPUT: outDir, SITE_SOURCE: source });
+    await runFramework(root, {
+      WAREHOUSE_PATH: warehousePath,
+      SITE_OUTPUT: outDir,
+      SITE_SOURCE: source,
+      SITE_RUN_ID: runId ?? "",
+      SITE_BUILT_ON: new Date().toISOString().slice(0, 10),
+    });
   } finally {
     rmSync(sourceDir, { recursive: true, force: true });
   }

@@ -16,10 +16,15 @@ import { html } from "htl";
  * }} options
  */
 export function chartFigure({ id, headline, chart, description, columns, rows, source, note }) {
-  const csv = Papa.unparse({
-    fields: columns.map((c) => c.label),
-    data: rows.map((row) => columns.map((c) => row[c.key] ?? "")),
-  });
+  // escapeFormulae: a text cell starting with =, +, -, @, tab or return gets a leading quote,
+  // so a download opened in a spreadsheet never runs as a formula.
+  const csv = Papa.unparse(
+    {
+      fields: columns.map((c) => c.label),
+      data: rows.map((row) => columns.map((c) => row[c.key] ?? "")),
+    },
+    { escapeFormulae: true },
+  );
   const href = `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`;
   const cell = (column, row) => (column.format ? column.format(row[column.key]) : String(row[column.key] ?? ""));
   labelSvg(chart, headline, description);

@@ -1,5 +1,6 @@
 // The indicator registry as flat records, for the definitions page and the machine-readable
 // export. CSV cells that a spreadsheet would run as a formula are neutralised.
+import Papa from "papaparse";
 import { INDICATORS } from "../../models/indicators/index.ts";
 import { SOURCES } from "../../sources/index.ts";
 
@@ -27,7 +28,11 @@ export function indicatorMetadata() {
   }));
 }
 
-/** A leading =, +, -, @, tab or carriage return makes a spreadsheet treat a cell as a formula. */
-export function neutraliseFormula(value: unknown): unknown {
-  return typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+/**
+ * CSV for download. A text cell starting with =, +, -, @, tab or carriage return would run as a
+ * formula when opened in a spreadsheet; papaparse's escapeFormulae prefixes it with a quote.
+ * Numbers, including negative ones, are left alone.
+ */
+export function safeCsv(rows: Record<string, unknown>[]): string {
+  return Papa.unparse(rows, { escapeFormulae: true });
 }

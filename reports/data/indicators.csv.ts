@@ -1,6 +1,4 @@
 // Machine-readable indicator metadata (CSV), generated from the registry.
-import Papa from "papaparse";
-import { indicatorMetadata, neutraliseFormula } from "./indicator-metadata.ts";
+import { indicatorMetadata, safeCsv } from "./indicator-metadata.ts";
 
-const rows = indicatorMetadata().map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, neutraliseFormula(value)])));
-process.stdout.write(Papa.unparse(rows));
+process.stdout.write(safeCsv(indicatorMetadata()));

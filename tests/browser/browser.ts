@@ -1,12 +1,10 @@
 // Helpers for the browser tests: a local Chromium (no network, fresh profile), the built site on
 // a free loopback port, pages opened with every request, console message and page error
 // recorded, and axe-core run inside the page.
-import { mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { AxeResults, Result } from "axe-core";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { serveStatic } from "../../pipelines/static-server.ts";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -15,37 +13,7 @@ const AXE_SCRIPT = join(root, "node_modules", "axe-core", "axe.min.js");
 /** WCAG 2.2 level AA, as the UK public sector accessibility regulations require. */
 export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
-export interface Chromium {
-  context: BrowserContext;
-  close(): Promise<void>;
-}
-
-/** Debian's Chromium with a throwaway profile; the flags keep it off the network by itself. */
-export async function launchChromium(): Promise<Chromium> {
-  const profile = mkdtempSync(join(tmpdir(), "site-test-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  return {
-    context,
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
-}
+export { type Chromium, launchChromium } from "../../pipelines/chromium.ts";
 
 export interface LocalSite {
   origin: string;

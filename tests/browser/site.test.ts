@@ -1,28 +1,11 @@
 // The built site (from the pipeline run in tests/setup/pipeline.ts) in Debian's Chromium:
 // every page renders without errors or off-machine requests, passes axe-core for WCAG 2.2 AA
 // at desktop and phone widths, shows the published figures, and can be used with a keyboard.
-import { readdirSync } from "node:fs";
-import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { builtPages } from "../../pipelines/page-weight.ts";
 import { type Chromium, describeViolations, launchChromium, openPage, runAxe, type LocalSite, serveSite } from "./browser.ts";
 
 const setup = inject("pipeline");
-
-/** Every built page, as the clean URL a reader would visit. */
-function builtPages(dir: string): string[] {
-  const pages: string[] = [];
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory() && !entry.name.startsWith("_")) walk(path);
-      else if (entry.name.endsWith(".html") && entry.name !== "404.html") {
-        pages.push(`/${relative(dir, path).replace(/\.html$/, "").replace(/(^|\/)index$/, "")}`);
-      }
-    }
-  };
-  walk(dir);
-  return pages.sort();
-}
 
 let browser: Chromium;
 let site: LocalSite;
@@ -77,6 +60,25 @@ describe("the Market Position Statement for care homes", () => {
       expect(await page.locator("#beds-needed figcaption").innerText()).toMatch(/Assumptions: Beds per 1,000 aged 75\+ held at the 2021 rate/);
       expect(await page.locator("p.illustrative").innerText()).toMatch(/^Illustrative data/);
       expect(await page.locator("table", { hasText: "What the council intends to buy" }).locator("tbody tr").count()).toBeGreaterThan(0);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe("printing the Market Position Statement", () => {
+  it("gives a readable PDF: several A4 pages, charts and text kept, navigation left out", async () => {
+    const { page } = await openPage(browser.context, site.origin, "/market-position/care-homes");
+    try {
+      await page.emulateMedia({ media: "print" });
+      expect(await page.locator("#observablehq-sidebar").isVisible()).toBe(false);
+      const charts = page.locator("figure.chart-figure svg[role=img]");
+      expect(await charts.count()).toBeGreaterThanOrEqual(6);
+      for (const chart of await charts.all()) expect(await chart.isVisible()).toBe(true);
+      const pdf = await page.pdf({ format: "A4", printBackground: true });
+      expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+      const pages = pdf.toString("latin1").match(/\/Type\s*\/Page(?![s\w])/g) ?? [];
+      expect(pages.length).toBeGreaterThanOrEqual(4);
     } finally {
       await page.close();
     }
@@ -154,6 +156,8 @@ describe("the population page", () => {
       });
       const text = await page.locator("#observablehq-main").innerText();
       expect(text).toContain("Shropshire");
+      // Release information: the run that built the page.
+      expect(await page.locator("#observablehq-footer").innerText()).toContain(`by run ${setup.runId}`);
       // ONS mid-year estimates for mid-2015, mid-2021 and mid-2022, and the 2022-based SNPP
       // totals for 2022 and 2047 (sources/data/*/PROVENANCE.md).
       for (const figure of ["311,380", "324,716", "327,178", "327,479", "386,655"]) expect(text).toContain(figure);

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { defineIndicator, INDICATORS, type Indicator } from "../../models/indicators/index.ts";
 import { proportion, rate } from "../../models/statistics/index.ts";
 import { computeFunnel, computeValues, trendOf } from "../../pipelines/indicators.ts";
-import { neutraliseFormula } from "../../reports/data/indicator-metadata.ts";
+import { safeCsv } from "../../reports/data/indicator-metadata.ts";
 
 const byId = (id: string) => INDICATORS.find((indicator) => indicator.id === id)!;
 
@@ -125,11 +125,8 @@ describe("the trend rule", () => {
 });
 
 describe("the metadata export", () => {
-  it("neutralises cells that a spreadsheet would run as formulas", () => {
-    expect(neutraliseFormula("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
-    expect(neutraliseFormula("-1+2")).toBe("'-1+2");
-    expect(neutraliseFormula("@SUM")).toBe("'@SUM");
-    expect(neutraliseFormula("Plain text")).toBe("Plain text");
-    expect(neutraliseFormula(3)).toBe(3);
+  it("neutralises text cells that a spreadsheet would run as formulas, and leaves numbers alone", () => {
+    const csv = safeCsv([{ a: "=HYPERLINK(1)", b: -3, c: "@SUM", d: "+1", e: "Plain text" }]);
+    expect(csv.split("\r\n")[1]).toBe(`"'=HYPERLINK(1)",-3,"'@SUM","'+1",Plain text`);
   });
 });
