@@ -5,7 +5,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      // Some unit tests read the real published workbooks (seconds each on a loaded 2-core
+      // machine, while the pipeline project runs beside them): allow a minute, not 5 s.
+      { test: { name: "unit", include: ["tests/unit/**/*.test.ts"], testTimeout: 60_000 } },
       {
         test: {
           name: "pipeline",
