@@ -3,7 +3,7 @@
 // swap nothing a reader sees has changed, so a failed or killed run leaves the last good
 // warehouse and site as they were.
 import { randomBytes } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { SOURCES, sourceById } from "../sources/index.ts";
 import { configAreasSql, loadCouncilConfig } from "./config.ts";
@@ -12,6 +12,7 @@ import { selectPipelines } from "./definitions.ts";
 import { computeIndicators } from "./indicators.ts";
 import { isUnchanged, LOAD_TABLES_SQL, loadSource } from "./load.ts";
 import { buildModel, discoverModels, runModelTests, sortModels } from "./models.ts";
+import { releaseLock, takeLock } from "./lock.ts";
 import { appendRunEvent, type InputRecord, type StepRecord } from "./run-log.ts";
 import { buildSite, publishSite, SOURCE_COPY_PREFIX } from "./site.ts";
 import { literal, openWarehouse, type Warehouse } from "./warehouse.ts";
@@ -57,26 +58,6 @@ export function paths(options: Pick<RunOptions, "root" | "warehouseDir" | "siteD
 
 function newRunId(): string {
   return `${new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "")}-${randomBytes(3).toString("hex")}`;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** One run at a time: DuckDB allows one writer, and two swaps could interleave. */
-function takeLock(lock: string, runId: string): void {
-  if (existsSync(lock)) {
-    const [pid] = readFileSync(lock, "utf8").split(" ");
-    if (pid && Number(pid) !== process.pid && alive(Number(pid))) {
-      throw new Error(`another run is in progress (process ${pid}, lock ${lock})`);
-    }
-  }
-  writeFileSync(lock, `${process.pid} ${runId}`);
 }
 
 /** Build files left by killed runs are never published; clear them away. */
@@ -215,6 +196,6 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
     const seconds = (performance.now() - started) / 1000;
     return { runId, status: "FAIL", steps, inputs, rejected: 0, testsRun, warehousePath: where.warehouse, siteDir: null, seconds, error: message };
   } finally {
-    rmSync(where.lock, { force: true });
+    releaseLock(where.lock);
   }
 }

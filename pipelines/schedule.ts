@@ -1,0 +1,55 @@
+// npm run schedule: run each pipeline at its scheduled time (pipelines/definitions.ts, UK
+// time) until stopped. Ctrl-C or SIGTERM stops the schedules and waits for a run in progress;
+// a second signal exits at once. Logs to WAREHOUSE_DIR/scheduler.jsonl.
+//   SCHEDULE_DRY_RUN=1          take the run lock and log, but build nothing (SCHEDULE_DRY_RUN_MS, default 2000)
+//   SCHEDULE_RETRY_MINUTES=1,5,25   delays before each retry of a failed run
+import { join } from "node:path";
+import { PIPELINES } from "./definitions.ts";
+import { releaseLock } from "./lock.ts";
+import { paths } from "./run.ts";
+import { dryRunner, lastCompleteFrom, pipelineRunner, schedulerRecorder } from "./scheduler-effects.ts";
+import { DEFAULT_RETRY_DELAYS_MS, Scheduler } from "./scheduler.ts";
+
+function retryDelays(text: string | undefined): readonly number[] {
+  if (text === undefined) return DEFAULT_RETRY_DELAYS_MS;
+  const values = text.split(",").filter((part) => part.trim() !== "").map(Number);
+  if (values.some((value) => !Number.isFinite(value) || value <= 0)) {
+    throw new Error(`SCHEDULE_RETRY_MINUTES must be positive minutes separated by commas, e.g. 1,5,25 (got '${text}')`);
+  }
+  return values.map((value) => value * 60_000);
+}
+
+const root = process.cwd();
+const where = paths({ root });
+const dryRun = process.env.SCHEDULE_DRY_RUN === "1";
+const scheduler = new Scheduler(
+  { pipelines: PIPELINES, retryDelaysMs: retryDelays(process.env.SCHEDULE_RETRY_MINUTES) },
+  {
+    run: dryRun ? dryRunner(where.lock, Number(process.env.SCHEDULE_DRY_RUN_MS ?? 2000)) : pipelineRunner(root),
+    lastComplete: lastCompleteFrom(where.runLog),
+    record: schedulerRecorder(join(where.warehouseDir, "scheduler.jsonl")),
+  },
+);
+
+let signals = 0;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    signals += 1;
+    if (signals > 1) {
+      // A killed run publishes nothing, so the last good warehouse and site stay; its build
+      // files are cleared by the next run.
+      console.log(`${signal} again: exiting now; the run in progress is abandoned and nothing it built is published`);
+      releaseLock(where.lock);
+      process.exit(signal === "SIGINT" ? 130 : 143);
+    }
+    console.log(`${signal}: stopping (send it again to exit without waiting for a run in progress)`);
+    void scheduler.stop().then(() => process.exit(0));
+  });
+}
+
+scheduler.start();
+for (const { pipeline, next } of scheduler.nextRuns()) {
+  const definition = PIPELINES.find((p) => p.name === pipeline)!;
+  console.log(`  ${pipeline.padEnd(12)} '${definition.schedule}'  next ${next?.toLocaleString("en-GB", { timeZone: "Europe/London" }) ?? "never"} (UK time)`);
+}
+console.log(`Scheduling ${dryRun ? "dry runs " : ""}until stopped (Ctrl-C). Log: ${join(where.warehouseDir, "scheduler.jsonl")}`);
