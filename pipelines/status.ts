@@ -26,7 +26,7 @@ export function statusReport(runLog: string, lockPath: string, today = new Date(
   lines.push("", "Source freshness (edition release + publisher cadence):");
   for (const source of SOURCES) {
     const { latest, due, overdue } = freshness(source, today);
-    lines.push(`  ${source.id.padEnd(22)} latest release ${latest}, next expected by ${due}${overdue ? "  OVERDUE: check for a newer edition" : "  current"}`);
+    lines.push(`  ${source.id.padEnd(Math.max(...SOURCES.map((s) => s.id.length)))} latest release ${latest}, next expected by ${due}${overdue ? "  OVERDUE: check for a newer edition" : "  current"}`);
   }
   return lines.join("\n");
 }

@@ -1,8 +1,10 @@
 // What a person reads at the end of a run: outcome, rejects, where to look next.
 import { relative } from "node:path";
+import { SOURCES } from "../sources/index.ts";
 import type { RunResult } from "./run.ts";
+import { freshness } from "./status.ts";
 
-export function summarise(result: RunResult, root: string): string {
+export function summarise(result: RunResult, root: string, today = new Date()): string {
   const loaded = result.inputs.reduce((sum, input) => sum + input.rowsLoaded, 0);
   const read = result.inputs.reduce((sum, input) => sum + input.rowsRead, 0);
   const rejected = result.inputs.reduce((sum, input) => sum + input.rowsRejected, 0);
@@ -22,6 +24,12 @@ export function summarise(result: RunResult, root: string): string {
   } else {
     lines.push(`Run ${result.runId} FAILED after ${result.seconds.toFixed(1)} s. The previous warehouse and site are unchanged.`);
     lines.push(`  ${result.error}`);
+  }
+  // A source past its publisher's next expected edition may have been superseded: say so on
+  // every run, not only in `status`, so an analyst notices before publishing stale figures.
+  const overdue = SOURCES.filter((source) => freshness(source, today).overdue);
+  if (overdue.length > 0) {
+    lines.push(`  WARNING: ${overdue.length} source(s) overdue for a new edition (npm run pipeline -- status): ${overdue.map((s) => s.id).join(", ")}.`);
   }
   return lines.join("\n");
 }
