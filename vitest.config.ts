@@ -6,8 +6,9 @@ export default defineConfig({
   test: {
     projects: [
       // Some unit tests read the real published workbooks (seconds each on a loaded 2-core
-      // machine, while the pipeline project runs beside them): allow a minute, not 5 s.
-      { test: { name: "unit", include: ["tests/unit/**/*.test.ts"], testTimeout: 60_000 } },
+      // machine, while the pipeline project runs beside them): allow a minute, not 5 s. The
+      // malformed-input corpus runs with them: it is fast and needs no pipeline run.
+      { test: { name: "unit", include: ["tests/unit/**/*.test.ts", "tests/corpus/**/*.test.ts"], testTimeout: 60_000 } },
       {
         test: {
           name: "pipeline",

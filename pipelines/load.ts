@@ -1,8 +1,10 @@
 // Loads one declared source into its raw table, keeps every rejected row, and reconciles
 // rows read = rows loaded + rows rejected for each file.
 import { createHash } from "node:crypto";
-import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from "node:fs";
-import { resolve } from "node:path";
+import { isUtf8 } from "node:buffer";
+import { closeSync, createReadStream, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import Papa from "papaparse";
 import {
   StructuralError,
@@ -62,7 +64,9 @@ function statOf(path: string, name: string) {
 
 /** Changes when the declaration's files, columns or table change. */
 export function declarationHash(source: Source): string {
-  return sha256(Buffer.from(JSON.stringify({ files: source.files, columns: source.columns, table: source.table })));
+  // The encoding joins the hash only when declared, so existing sources keep their hashes.
+  const encoding = source.encoding === undefined ? {} : { encoding: source.encoding };
+  return sha256(Buffer.from(JSON.stringify({ files: source.files, columns: source.columns, table: source.table, ...encoding })));
 }
 
 /**
@@ -91,40 +95,202 @@ function createRawTable(source: Source): string {
   return `create or replace table ${ident(source.table)} (${[...columns, "_source_file VARCHAR"].join(", ")})`;
 }
 
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+const COMMA = 44;
 /**
- * Counts non-blank lines, fed in chunks; less the header, a CSV's "rows read". Works across
- * chunk boundaries, so a file can be counted while it streams past.
+ * Counts non-blank records, fed in chunks; less the header, a CSV's "rows read". Works across
+ * chunk boundaries, so a file can be counted while it streams past. A newline inside a quoted
+ * field does not end a record (DuckDB reads it as part of the value, so counting it as a line
+ * would fail reconciliation on a valid file). A quote opens a quoted field only at the start of
+ * a field (RFC 4180), so a stray quote inside a value changes nothing. While counting it notes
+ * what the loader must report rather than load: the first NUL byte, the first change of line
+ * ending, and a quote still open at the end of the file. It jumps between quotes and newlines
+ * with indexOf rather than stepping through bytes, to keep pace with DuckDB.
  */
 export class LineCounter {
   lines = 0;
+  /** The physical line (1-based) the counter has reached. */
+  line = 1;
+  /** First line holding a NUL byte: never text, a sign of UTF-16 or a damaged file. */
+  nulLine: number | null = null;
+  /** First line whose ending (LF or CRLF) differs from the first line's. */
+  mixedEndingLine: number | null = null;
+  /** Set by finish() when the file ends inside a quoted field: the line and byte offset of its quote. */
+  openQuote: { line: number; offset: number } | null = null;
   private length = 0;
   private endsWithCR = false;
+  private quoted = false;
+  /** Inside a quoted field, the last byte was a quote: its end, or half of an escaped "". */
+  private quoteInQuoted = false;
+  private quoteLine = 1;
+  private quoteOffset = 0;
+  private firstEnding: boolean | null = null;
+  private lastByte = LF;
+  private offset = 0;
+
+  /** The last physical line with any content (a final newline opens no line). */
+  get lastLine(): number {
+    return this.lastByte === LF ? this.line - 1 : this.line;
+  }
 
   push(chunk: Buffer): void {
-    let start = 0;
-    while (start <= chunk.length) {
-      const newline = chunk.indexOf(10, start);
-      const end = newline < 0 ? chunk.length : newline;
-      if (end > start) {
-        this.length += end - start;
-        this.endsWithCR = chunk[end - 1] === 13;
-      }
-      if (newline < 0) return;
-      this.endLine();
-      start = newline + 1;
+    if (this.nulLine === null && chunk.indexOf(0) >= 0) {
+      this.nulLine = this.line + countByte(chunk.subarray(0, chunk.indexOf(0)), LF);
     }
+    // The next newline and quote at or after i, found once each and reused, so each byte is
+    // scanned once however the two interleave (-1: none left in this chunk).
+    let nextLF = chunk.indexOf(LF);
+    let nextQuote = chunk.indexOf(QUOTE);
+    let i = 0;
+    while (i < chunk.length) {
+      if (nextLF !== -1 && nextLF < i) nextLF = chunk.indexOf(LF, i);
+      if (nextQuote !== -1 && nextQuote < i) nextQuote = chunk.indexOf(QUOTE, i);
+      if (this.quoteInQuoted) {
+        this.quoteInQuoted = false;
+        if (chunk[i] === QUOTE) {
+          // An escaped "" inside the value: still quoted.
+          this.length++;
+          this.quoted = true;
+          i++;
+          continue;
+        }
+      }
+      if (this.quoted) {
+        const end = nextQuote < 0 ? chunk.length : nextQuote;
+        // Newlines inside the value: the record goes on, the physical line moves.
+        while (nextLF !== -1 && nextLF < end) {
+          this.line++;
+          nextLF = chunk.indexOf(LF, nextLF + 1);
+        }
+        this.length += end - i;
+        this.endsWithCR = false;
+        if (nextQuote < 0) break;
+        this.length++;
+        this.quoted = false;
+        this.quoteInQuoted = true;
+        i = nextQuote + 1;
+        continue;
+      }
+      if (nextQuote >= 0 && (nextLF < 0 || nextQuote < nextLF)) {
+        const previous = nextQuote > 0 ? chunk[nextQuote - 1] : this.lastByte;
+        if (this.length + (nextQuote - i) === 0 || previous === COMMA) {
+          this.quoted = true;
+          this.quoteLine = this.line;
+          this.quoteOffset = this.offset + nextQuote;
+        }
+        this.length += nextQuote - i + 1;
+        this.endsWithCR = false;
+        i = nextQuote + 1;
+        continue;
+      }
+      const end = nextLF < 0 ? chunk.length : nextLF;
+      if (end > i) {
+        this.length += end - i;
+        this.endsWithCR = chunk[end - 1] === CR;
+      }
+      if (nextLF < 0) break;
+      this.endLine();
+      i = nextLF + 1;
+    }
+    if (chunk.length > 0) this.lastByte = chunk[chunk.length - 1]!;
+    this.offset += chunk.length;
   }
 
   finish(): number {
-    this.endLine();
+    if (this.quoted) this.openQuote = { line: this.quoteLine, offset: this.quoteOffset };
+    this.endLine(false);
     return this.lines;
   }
 
-  private endLine(): void {
+  private endLine(newline = true): void {
+    if (newline) {
+      // Blank lines (no content, or a bare CR) say nothing about the file's line ending.
+      if (this.length > 0) {
+        if (this.firstEnding === null) this.firstEnding = this.endsWithCR;
+        else if (this.firstEnding !== this.endsWithCR && this.mixedEndingLine === null) this.mixedEndingLine = this.line;
+      }
+      this.line++;
+    }
     if (this.length - (this.endsWithCR ? 1 : 0) > 0) this.lines++;
     this.length = 0;
     this.endsWithCR = false;
   }
+}
+
+function countByte(bytes: Buffer, byte: number): number {
+  let count = 0;
+  for (let at = bytes.indexOf(byte); at >= 0; at = bytes.indexOf(byte, at + 1)) count++;
+  return count;
+}
+
+/**
+ * Checks UTF-8 validity of a stream chunk by chunk: a character cut by a chunk boundary is
+ * carried into the next chunk. Stops at the first invalid chunk; the loader then finds the
+ * exact byte (a rare, slow path).
+ */
+class Utf8Check {
+  valid = true;
+  private carry = Buffer.alloc(0);
+
+  push(chunk: Buffer): void {
+    if (!this.valid) return;
+    const bytes = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
+    // Find a lead byte in the last three whose character runs past the end, and hold it back.
+    let cut = bytes.length;
+    for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+      const byte = bytes[bytes.length - back]!;
+      if ((byte & 0xc0) === 0x80) continue;
+      const needs = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+      if (needs > back) cut = bytes.length - back;
+      break;
+    }
+    this.valid = isUtf8(bytes.subarray(0, cut));
+    this.carry = Buffer.from(bytes.subarray(cut));
+  }
+
+  finish(): boolean {
+    return this.valid && this.carry.length === 0;
+  }
+}
+
+/** Offset of the first byte that does not start a well-formed UTF-8 character, or -1. */
+function firstInvalidUtf8(bytes: Buffer): number {
+  for (let i = 0; i < bytes.length; ) {
+    const byte = bytes[i]!;
+    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0;
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) if (i + k >= bytes.length || (bytes[i + k]! & 0xc0) !== 0x80) return i;
+    if (!isUtf8(bytes.subarray(i, i + length))) return i; // overlong forms and surrogates
+    i += length;
+  }
+  return -1;
+}
+
+/** The line (1-based) and declared column holding a byte offset, for a structural message. */
+function placeOf(bytes: Buffer, offset: number, columns: Column[]): { row: number; column?: string } {
+  const lineStart = bytes.lastIndexOf(LF, offset - 1) + 1;
+  const prefix = bytes.subarray(lineStart, offset).toString("latin1");
+  const field = (Papa.parse<string[]>(prefix, { delimiter: "," }).data[0]?.length ?? 1) - 1;
+  const column = columns[Math.max(field, 0)];
+  return { row: countByte(bytes.subarray(0, offset), LF) + 1, ...(column ? { column: column.header ?? column.name } : {}) };
+}
+
+/**
+ * Node's TextDecoder decodes "windows-1252" as Latin-1 (0x80 comes out as U+0080, not "€"), so
+ * the 27 characters where the two differ are mapped here, from the WHATWG Encoding table.
+ */
+const WINDOWS_1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ";
+export function decodeWindows1252(bytes: Buffer): string {
+  return bytes.toString("latin1").replace(/[\u0080-\u009F]/g, (char) => WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80]!);
+}
+
+/** Describes a byte that is not UTF-8, with what it would be in Windows-1252 (the usual cause). */
+function describeByte(byte: number): string {
+  const hex = `0x${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+  const guess = decodeWindows1252(Buffer.of(byte));
+  return byte >= 0x80 ? `byte ${hex} ('${guess}' in Windows-1252)` : `byte ${hex}`;
 }
 
 /** Counts non-blank records after the header; a CSV's "rows read". */
@@ -135,23 +301,53 @@ export function countCsvRecords(bytes: Buffer): number {
 }
 
 /**
- * SHA-256 and record count of a CSV in one streaming pass. Streaming rather than reading the
- * whole file keeps memory flat and, while DuckDB parses the same file, costs only the hashing.
+ * SHA-256, record count and text checks of a CSV in one streaming pass. Streaming rather than
+ * reading the whole file keeps memory flat and, while DuckDB parses the same file, costs only
+ * the hashing.
  */
-async function digestCsv(path: string): Promise<{ sha256: string; records: number }> {
+async function digestCsv(path: string, checkUtf8: boolean) {
   const hash = createHash("sha256");
   const counter = new LineCounter();
+  const utf8 = new Utf8Check();
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     hash.update(chunk);
     counter.push(chunk);
+    if (checkUtf8) utf8.push(chunk);
   }
-  return { sha256: hash.digest("hex"), records: Math.max(counter.finish() - 1, 0) };
+  const records = Math.max(counter.finish() - 1, 0);
+  return {
+    sha256: hash.digest("hex"),
+    records,
+    utf8: !checkUtf8 || utf8.finish(),
+    nulLine: counter.nulLine,
+    mixedEndingLine: counter.mixedEndingLine,
+    openQuote: counter.openQuote,
+    lastLine: counter.lastLine,
+  };
 }
 
 /** Checks the published header against the declaration, position by position. */
-export function checkCsvHeader(bytes: Buffer, columns: Column[], file: string): void {
-  const firstLine = bytes.subarray(0, Math.max(bytes.indexOf(10), 0) || bytes.length).toString("utf8");
-  const header = Papa.parse<string[]>(firstLine.replace(/^\uFEFF/, "").replace(/\r$/, "")).data[0] ?? [];
+export function checkCsvHeader(bytes: Buffer, columns: Column[], file: string, encoding: CsvSource["encoding"] = "utf-8"): void {
+  // An empty file would otherwise read as a header whose first label is '' (unhelpful).
+  if (bytes.length === 0) throw new StructuralError(file, { row: 1 }, "the file is empty: no header row");
+  const line = bytes.subarray(0, Math.max(bytes.indexOf(10), 0) || bytes.length);
+  const firstLine = encoding === "windows-1252" ? decodeWindows1252(line) : line.toString("utf8");
+  // The delimiter is fixed: left to guess, papaparse would accept a tab-delimited header that
+  // DuckDB (reading commas) then fails on every line as MISSING COLUMNS.
+  const header = Papa.parse<string[]>(firstLine.replace(/^\uFEFF/, "").replace(/\r$/, ""), { delimiter: "," }).data[0] ?? [];
+  if (header.length === 1 && columns.length > 1) {
+    const other = header[0]!.includes("\t") ? "tab" : header[0]!.includes(";") ? "semicolon" : null;
+    if (other !== null) {
+      throw new StructuralError(file, { row: 1 }, `the header is one field holding ${other}s: the file looks ${other}-delimited, but the source is declared comma-separated`);
+    }
+  }
+  // A label given twice would otherwise be reported as some other column "missing".
+  header.forEach((label, index) => {
+    const again = header.findIndex((other, at) => at > index && other.trim() === label.trim());
+    if (again >= 0 && columns.some((column) => (column.header ?? column.name) === label.trim())) {
+      throw new StructuralError(file, { row: 1, column: label.trim() }, `column '${label.trim()}' appears twice (positions ${index + 1} and ${again + 1})`);
+    }
+  });
   columns.forEach((column, index) => {
     const expected = column.header ?? column.name;
     const found = header[index]?.trim();
@@ -188,44 +384,117 @@ function firstLine(path: string, name: string): Buffer {
 
 type Counts = Omit<FileLoad, "source" | "file">;
 
-async function loadCsvFile(db: Warehouse, source: CsvSource, file: SourceFile, root: string): Promise<Counts> {
-  const path = resolve(root, file.path);
-  checkCsvHeader(firstLine(path, file.path), source.columns, file.path);
-
+/** Inserts one CSV into the raw table through read_csv; returns the rows loaded. */
+async function insertCsv(db: Warehouse, source: CsvSource, readPath: string, file: string): Promise<number> {
   const columns = source.columns.map((column) => `${literal(column.name)}: ${literal(column.type)}`).join(", ");
   // store_rejects keeps bad lines in temporary tables instead of failing the whole file;
   // they are copied out below, before the connection closes and they vanish.
   await db.run(`drop table if exists reject_errors; drop table if exists reject_scans;`);
-  const insert = db.connection.run(`
+  const result = await db.connection.run(`
     insert into ${ident(source.table)}
-    select *, ${literal(file.path)} from read_csv(${literal(path)},
+    select *, ${literal(file)} from read_csv(${literal(readPath)},
       header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
       columns = {${columns}}, store_rejects = true,
       rejects_table = 'reject_errors', rejects_scan = 'reject_scans')`);
-  // DuckDB reads on its own threads; hash and count the same bytes here meanwhile, so the
-  // independent count that reconciliation needs costs little extra time.
-  let digest: { sha256: string; records: number };
+  return result.rowsChanged;
+}
+
+/** The first line with a NUL byte or a byte that is not UTF-8 (with its column), or null. */
+function textProblem(bytes: Buffer, columns: Column[], utf8: boolean): { where: { row: number; column?: string }; problem: string } | null {
+  // A UTF-16 byte-order mark: say so, rather than blame its first byte on Windows-1252.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { where: { row: 1 }, problem: "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8 CSV" };
+  }
+  const nul = bytes.indexOf(0);
+  const invalid = utf8 ? firstInvalidUtf8(bytes) : -1;
+  if (nul < 0 && invalid < 0) return null;
+  if (nul >= 0 && (invalid < 0 || nul < invalid)) {
+    return { where: placeOf(bytes, nul, columns), problem: "NUL byte in the file: it is binary, UTF-16 or damaged, not CSV text" };
+  }
+  return {
+    where: placeOf(bytes, invalid, columns),
+    problem: `${describeByte(bytes[invalid]!)} is not UTF-8; if the publisher uses Windows-1252, declare encoding: "windows-1252"`,
+  };
+}
+
+async function loadCsvFile(db: Warehouse, source: CsvSource, file: SourceFile, root: string): Promise<Counts> {
+  const path = resolve(root, file.path);
+  const encoding = source.encoding ?? "utf-8";
+  const head = firstLine(path, file.path);
+  // A header that is UTF-16 or Windows-1252 would otherwise read as a "missing column" in mojibake.
+  const headProblem = textProblem(head, source.columns, encoding === "utf-8");
+  if (headProblem) throw new StructuralError(file.path, headProblem.where, headProblem.problem);
+  checkCsvHeader(head, source.columns, file.path, encoding);
+
+  // DuckDB reads UTF-8 (and Latin-1, which differs from Windows-1252 at 0x80-0x9F: "€", curly
+  // quotes, dashes), so a declared Windows-1252 file is transcoded to a temporary UTF-8 copy.
+  // The hash and the count still come from the published bytes; line numbers are unchanged.
+  let scratch: string | null = null;
+  const temporary = (bytes: Buffer | string) => {
+    scratch ??= mkdtempSync(join(tmpdir(), "load-csv-"));
+    const copy = join(scratch, `copy-${Date.now()}.csv`);
+    writeFileSync(copy, bytes);
+    return copy;
+  };
   try {
-    digest = await digestCsv(path);
-  } catch (error) {
-    await insert.catch(() => undefined);
-    throw new StructuralError(file.path, {}, `cannot read file (${(error as Error).message})`);
+    const readPath = encoding === "windows-1252" ? temporary(decodeWindows1252(readBytes(path, file.path))) : path;
+    // Settled into a value at once: a parse failure must not surface as an unhandled rejection
+    // while the digest below is still streaming.
+    const insert = insertCsv(db, source, readPath, file.path).then(
+      (rows) => ({ rows, error: null }),
+      (error: unknown) => ({ rows: 0, error: error as Error }),
+    );
+    // DuckDB reads on its own threads; hash and count the same bytes here meanwhile, so the
+    // independent count that reconciliation needs costs little extra time.
+    let digest: Awaited<ReturnType<typeof digestCsv>>;
+    try {
+      digest = await digestCsv(path, encoding === "utf-8");
+    } catch (error) {
+      await insert;
+      throw new StructuralError(file.path, {}, `cannot read file (${(error as Error).message})`);
+    }
+    let { rows: rowsLoaded, error: parseError } = await insert;
+    // Not text, or not UTF-8: DuckDB would load NUL bytes inside values and reject each line with
+    // a "£" under a misleading reason; one message naming the first bad byte's place is clearer.
+    if (digest.nulLine !== null || !digest.utf8) {
+      const problem = textProblem(readBytes(path, file.path), source.columns, encoding === "utf-8");
+      if (problem) throw new StructuralError(file.path, problem.where, problem.problem);
+    }
+    // DuckDB's strict parser stops on a file that mixes LF and CRLF (a file edited by hand, or two
+    // exports joined). Line endings carry no data, so read a copy with CRLF made LF instead;
+    // lines keep their numbers. Any other parse failure is structural, naming the file.
+    if (parseError !== null && digest.mixedEndingLine !== null) {
+      const text = encoding === "windows-1252" ? readFileSync(readPath) : readBytes(path, file.path);
+      rowsLoaded = await insertCsv(db, source, temporary(text.toString("utf8").replaceAll("\r\n", "\n")), file.path);
+    } else if (parseError !== null) {
+      throw new StructuralError(file.path, {}, `DuckDB cannot parse the file: ${parseError.message.split("\n")[0]}`);
+    }
+    // A quote opened and never closed swallows every later line into one value: the file is
+    // truncated or has a stray quote, and the lines it swallowed would go uncounted.
+    if (digest.openQuote !== null && digest.openQuote.line < digest.lastLine) {
+      // Rare: read the file again to name the column where the quote opened.
+      const place = placeOf(readBytes(path, file.path), digest.openQuote.offset, source.columns);
+      throw new StructuralError(
+        file.path,
+        { row: digest.openQuote.line, ...(place.column ? { column: place.column } : {}) },
+        `a quote opened here is never closed: lines ${digest.openQuote.line} to ${digest.lastLine} would read as one value (a truncated file or a stray quote)`,
+      );
+    }
+    const copied = await db.connection.run(`
+      insert into rejects
+      select ${literal(source.id)}, ${literal(file.path)}, 'line ' || line, line::integer,
+             coalesce(column_name, 'column ' || column_idx), error_type || ': ' || error_message, csv_line
+      from reject_errors`);
+    // One line can carry several errors; rows rejected counts lines. Most files have none.
+    let rowsRejected = 0;
+    if (copied.rowsChanged > 0) {
+      [{ n: rowsRejected } = { n: 0 }] = await db.all<{ n: number }>(`select count(distinct line)::integer as n from reject_errors`);
+    }
+    await db.run(`drop table if exists reject_errors; drop table if exists reject_scans;`);
+    return { sha256: digest.sha256, rowsRead: digest.records, rowsLoaded, rowsRejected, rowsSkipped: 0 };
+  } finally {
+    if (scratch !== null) rmSync(scratch, { recursive: true, force: true });
   }
-  const hash = digest.sha256;
-  const rowsRead = digest.records;
-  const rowsLoaded = (await insert).rowsChanged;
-  const copied = await db.connection.run(`
-    insert into rejects
-    select ${literal(source.id)}, ${literal(file.path)}, 'line ' || line, line::integer,
-           coalesce(column_name, 'column ' || column_idx), error_type || ': ' || error_message, csv_line
-    from reject_errors`);
-  // One line can carry several errors; rows rejected counts lines. Most files have none.
-  let rowsRejected = 0;
-  if (copied.rowsChanged > 0) {
-    [{ n: rowsRejected } = { n: 0 }] = await db.all<{ n: number }>(`select count(distinct line)::integer as n from reject_errors`);
-  }
-  await db.run(`drop table if exists reject_errors; drop table if exists reject_scans;`);
-  return { sha256: hash, rowsRead, rowsLoaded, rowsRejected, rowsSkipped: 0 };
 }
 
 async function appendRows(db: Warehouse, source: Source, rows: RawValue[][], file: string): Promise<void> {

@@ -51,6 +51,13 @@ export const sourceSchema = z.object({
   files: z.array(fileSchema).min(1),
   columns: z.array(columnSchema).min(1),
   notes: z.string().optional(),
+  /**
+   * The text encoding of a CSV source's files. UTF-8 (with or without a byte-order mark) unless
+   * declared: some publishers still export Windows-1252 from Excel ("£" as the single byte 0xA3).
+   * Declared Windows-1252 is transcoded before loading; an undeclared non-UTF-8 byte stops the
+   * load naming the file, line and column rather than loading mojibake.
+   */
+  encoding: z.enum(["utf-8", "windows-1252"]).optional(),
 });
 export type SourceDeclaration = z.infer<typeof sourceSchema>;
 

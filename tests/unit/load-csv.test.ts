@@ -118,4 +118,26 @@ describe("counting records", () => {
       expect(counter.finish() - 1, `cut at byte ${cut}`).toBe(3);
     }
   });
+
+  it("counts a quoted value with newlines (and escaped quotes) as one record, wherever the chunks are cut", () => {
+    const text = Buffer.from('a,b\r\n1,"two\r\nlines, ""quoted"""\n"x\n\ny",3\n4,5\n');
+    for (let cut = 0; cut <= text.length; cut++) {
+      const counter = new LineCounter();
+      counter.push(text.subarray(0, cut));
+      counter.push(text.subarray(cut));
+      expect(counter.finish() - 1, `cut at byte ${cut}`).toBe(3);
+      expect(counter.openQuote, `cut at byte ${cut}`).toBeNull();
+    }
+  });
+
+  it("notes a quote left open at the end, the first NUL byte and the first change of line ending", () => {
+    const counter = new LineCounter();
+    counter.push(Buffer.from('a,b\r\n1,2\n3,"open\n4,5\n'));
+    counter.finish();
+    expect(counter.openQuote).toEqual({ line: 3, offset: 11 });
+    expect(counter.mixedEndingLine).toBe(2);
+    const nul = new LineCounter();
+    nul.push(Buffer.from("a,b\n1,2\n3\u0000,4\n"));
+    expect(nul.nulLine).toBe(3);
+  });
 });

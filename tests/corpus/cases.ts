@@ -1,0 +1,568 @@
+// A corpus of malformed inputs, each with the outcome a council analyst should get from the
+// loader. Inputs are built here, byte by byte, so the damage is exact and visible in review.
+//
+// Three outcomes:
+// - loaded: every row loaded, none rejected (and, where the case is about values, the values);
+// - rejected: the good rows loaded, each bad row kept in `rejects` naming file, line (or sheet
+//   and row), column and reason, and rows read = rows loaded + rows rejected;
+// - structural: the load stops with a StructuralError naming the file and the row or column
+//   (and the sheet for workbooks), because loading part of the file would publish wrong figures.
+//
+// Decisions a reader may question, stated once:
+// - Money. The corpus column `amount` is DOUBLE, as a publisher's data dictionary would promise.
+//   "£1,234.56", "1,234" and "(12.50)" are then counted rejects naming line and column, so a
+//   format change in a new edition shows up on the rejects report instead of being coerced.
+//   Money parsing belongs in staging SQL: a source known to publish formatted money declares the
+//   column VARCHAR and its staging model parses it, where the rule is visible and tested.
+// - Rules (a count not negative, a real area code, unique keys) are enforced for CSV sources by
+//   the staging model's tests, which fail the run; the CSV loader keeps such rows exactly as
+//   published so the test can see them. The header-row workbook reader takes value checks, so
+//   in workbooks the same faults are rejects at load time.
+// - Markers ("NA", "-", "[x]") in a numeric column are rejects: a source that publishes markers
+//   declares the column VARCHAR (as ASCOF does) and staging turns them into nulls with reasons.
+import * as XLSX from "@e965/xlsx";
+import type { Column } from "../../sources/declaration.ts";
+
+export const CSV_COLUMNS: Column[] = [
+  { name: "area_code", type: "VARCHAR", required: true, description: "ONS code of the council" },
+  { name: "year", type: "INTEGER", required: true, description: "Financial year starting" },
+  { name: "count", type: "INTEGER", required: true, description: "People supported", rule: "a whole number, 0 or more (staging test)" },
+  { name: "amount", type: "DOUBLE", required: false, description: "Gross spend, pounds" },
+  { name: "date", type: "DATE", required: false, description: "Date of the snapshot" },
+  { name: "note", type: "VARCHAR", required: false, description: "Publisher's note, free text" },
+];
+
+export const XLSX_COLUMNS: Column[] = [
+  { name: "area_code", type: "VARCHAR", required: true, header: "Area Code", description: "ONS code of the council" },
+  { name: "year", type: "INTEGER", required: true, header: "Year", description: "Financial year starting" },
+  { name: "count", type: "INTEGER", required: true, header: "Count", description: "People supported", rule: "0 or more" },
+  { name: "amount", type: "DOUBLE", required: false, header: "Amount", description: "Gross spend, pounds" },
+];
+/** The sheet the workbook source declares. */
+export const XLSX_SHEET = "Data";
+
+export interface ExpectedReject {
+  /** "line 3" for CSV; "sheet 'Data' row 5" for workbooks. */
+  location: string;
+  line: number;
+  /** Part of the column name reported (CSV: the declared name; workbooks: "B (Year)"); null when none is. */
+  column: string | null;
+  /** Part of the reason. */
+  reason: string;
+}
+
+export type Expected =
+  | { outcome: "loaded"; rows: number; values?: Record<string, unknown>[] }
+  | { outcome: "rejected"; rows: number; rejects: ExpectedReject[] }
+  | { outcome: "structural"; parts: string[] };
+
+export interface CorpusCase {
+  id: string;
+  description: string;
+  loader: "csv" | "xlsx";
+  input: () => Buffer;
+  /** Declaration fields the case changes (e.g. the encoding). */
+  declare?: { encoding?: "utf-8" | "windows-1252" };
+  expected: Expected;
+  /**
+   * Set where the loader does not yet give the expected outcome: the case runs as an expected
+   * failure (it.fails), so it turns red the day the loader is fixed and the mark can go.
+   */
+  knownGap?: string;
+}
+
+const HEADER = "area_code,year,count,amount,date,note";
+const ROW1 = "E06000051,2021,120,1500.5,2021-03-31,";
+const ROW2 = "E06000052,2021,80,900,2021-03-31,";
+const csv = (...lines: string[]) => () => Buffer.from(lines.join("\n") + "\n");
+const bytes = (...parts: (string | number[])[]) => () => Buffer.concat(parts.map((part) => (typeof part === "string" ? Buffer.from(part) : Buffer.from(part))));
+const GOOD = [
+  { area_code: "E06000051", year: 2021, count: 120, amount: 1500.5, date: "2021-03-31", note: null },
+  { area_code: "E06000052", year: 2021, count: 80, amount: 900, date: "2021-03-31", note: null },
+];
+const cast = (line: number, column: string, value: string): ExpectedReject => ({ location: `line ${line}`, line, column, reason: `Could not convert string "${value}"` });
+
+type Aoa = (string | number | null)[][];
+const XLSX_HEADER = ["Area Code", "Year", "Count", "Amount"];
+function workbook(sheets: Record<string, Aoa>): () => Buffer {
+  return () => {
+    const book = XLSX.utils.book_new();
+    for (const [name, aoa] of Object.entries(sheets)) XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(aoa), name);
+    return XLSX.write(book, { type: "buffer", bookType: "xlsx" }) as Buffer;
+  };
+}
+const sheetRow = (row: number, column: string, reason: string): ExpectedReject => ({
+  location: `sheet '${XLSX_SHEET}' row ${row}`,
+  line: row,
+  column,
+  reason,
+});
+
+export const CASES: CorpusCase[] = [
+  // ---- Well-formed variations: every row loads, values exact. ----
+  {
+    id: "csv-clean",
+    description: "the baseline: header and two good rows",
+    loader: "csv",
+    input: csv(HEADER, ROW1, ROW2),
+    expected: { outcome: "loaded", rows: 2, values: GOOD },
+  },
+  {
+    id: "utf8-bom",
+    description: "a UTF-8 byte-order mark before the header (Excel's 'CSV UTF-8')",
+    loader: "csv",
+    input: bytes([0xef, 0xbb, 0xbf], `${HEADER}\n${ROW1}\n${ROW2}\n`),
+    expected: { outcome: "loaded", rows: 2, values: GOOD },
+  },
+  {
+    id: "crlf",
+    description: "Windows CRLF line endings throughout",
+    loader: "csv",
+    input: bytes(`${HEADER}\r\n${ROW1}\r\n${ROW2}\r\n`),
+    expected: { outcome: "loaded", rows: 2, values: GOOD },
+  },
+  {
+    id: "mixed-line-endings",
+    description: "a CRLF header and LF rows (two exports joined by hand)",
+    loader: "csv",
+    input: bytes(`${HEADER}\r\n${ROW1}\n${ROW2}\r\n`),
+    expected: { outcome: "loaded", rows: 2, values: GOOD },
+  },
+  {
+    id: "trailing-blank-lines",
+    description: "blank lines after the last row are not records",
+    loader: "csv",
+    input: bytes(`${HEADER}\n${ROW1}\n${ROW2}\n\n\r\n\n`),
+    expected: { outcome: "loaded", rows: 2, values: GOOD },
+  },
+  {
+    id: "no-final-newline",
+    description: "the last row has no newline",
+    loader: "csv",
+    input: bytes(`${HEADER}\n${ROW1}\n${ROW2}`),
+    expected: { outcome: "loaded", rows: 2, values: GOOD },
+  },
+  {
+    id: "header-only",
+    description: "a header and no rows: an edition with nothing to report",
+    loader: "csv",
+    input: csv(HEADER),
+    expected: { outcome: "loaded", rows: 0, values: [] },
+  },
+  {
+    id: "whitespace-padded",
+    description: "values padded with spaces: numbers and dates are read, text is kept as published (staging trims)",
+    loader: "csv",
+    input: csv(HEADER, " E06000051 , 2021 , 120 , 1500.5 , 2021-03-31 , padded "),
+    expected: { outcome: "loaded", rows: 1, values: [{ area_code: " E06000051 ", year: 2021, count: 120, amount: 1500.5, date: "2021-03-31", note: " padded " }] },
+  },
+  {
+    id: "quoted-everything",
+    description: "every field quoted, with an escaped quote and a comma inside a value",
+    loader: "csv",
+    input: csv(HEADER, `"E06000051","2021","120","1500.5","2021-03-31","says ""hello"", twice"`),
+    expected: { outcome: "loaded", rows: 1, values: [{ ...GOOD[0], note: 'says "hello", twice' }] },
+  },
+  {
+    id: "embedded-newline",
+    description: "a quoted note running over two lines is one record, not two",
+    loader: "csv",
+    input: csv(HEADER, `E06000051,2021,120,1500.5,2021-03-31,"first line\nsecond line"`, ROW2),
+    expected: { outcome: "loaded", rows: 2, values: [{ ...GOOD[0], note: "first line\nsecond line" }, GOOD[1]!] },
+  },
+  {
+    id: "embedded-crlf-then-bad-row",
+    description: "a bad row after a two-line record is named by its physical line (4), not its record number (3)",
+    loader: "csv",
+    input: csv(HEADER, `E06000051,2021,120,1500.5,2021-03-31,"first\nsecond"`, "E06000052,2021,eighty,900,2021-03-31,"),
+    expected: { outcome: "rejected", rows: 1, rejects: [cast(4, "count", "eighty")] },
+    knownGap: "DuckDB numbers reject lines by record, so after a record with an embedded newline the reject names line 3, one short of the physical line",
+  },
+  {
+    id: "duplicate-keys",
+    description: "the same council and year twice: kept for the staging unique test to catch",
+    loader: "csv",
+    input: csv(HEADER, ROW1, ROW1),
+    expected: { outcome: "loaded", rows: 2, values: [GOOD[0]!, GOOD[0]!] },
+  },
+  {
+    id: "negative-count",
+    description: "a negative count breaks the rule; kept as published for the staging test",
+    loader: "csv",
+    input: csv(HEADER, "E06000051,2021,-5,1500.5,2021-03-31,"),
+    expected: { outcome: "loaded", rows: 1, values: [{ ...GOOD[0], count: -5 }] },
+  },
+  {
+    id: "wrong-area-code",
+    description: "an area code that is no ONS code (rule violation); kept for the staging relationships test",
+    loader: "csv",
+    input: csv(HEADER, "E0600005,2021,120,1500.5,2021-03-31,"),
+    expected: { outcome: "loaded", rows: 1, values: [{ ...GOOD[0], area_code: "E0600005" }] },
+  },
+  {
+    id: "marker-in-text",
+    description: "a '[x]' marker in a text column is data: staging decides what it means",
+    loader: "csv",
+    input: csv(HEADER, "E06000051,2021,120,,,[x]"),
+    expected: { outcome: "loaded", rows: 1, values: [{ ...GOOD[0], amount: null, date: null, note: "[x]" }] },
+  },
+  {
+    id: "empty-optional",
+    description: "empty optional values load as nulls",
+    loader: "csv",
+    input: csv(HEADER, "E06000051,2021,120,,,"),
+    expected: { outcome: "loaded", rows: 1, values: [{ ...GOOD[0], amount: null, date: null }] },
+  },
+  {
+    id: "scientific-double",
+    description: "scientific notation in a DOUBLE column is a number (1.5e3 = 1500)",
+    loader: "csv",
+    input: csv(HEADER, "E06000051,2021,120,1.5e3,2021-03-31,"),
+    expected: { outcome: "loaded", rows: 1, values: [{ ...GOOD[0], amount: 1500 }] },
+  },
+  {
+    id: "long-field",
+    description: "a 100,000-character note (well under DuckDB's 2 MB line limit) loads whole",
+    loader: "csv",
+    input: csv(HEADER, `${ROW1}${"x".repeat(100_000)}`),
+    expected: { outcome: "loaded", rows: 1, values: [{ ...GOOD[0], note: "x".repeat(100_000) }] },
+  },
+  {
+    id: "stray-quote-inside-value",
+    description: "a quote inside an unquoted value is read as a character, not a field boundary",
+    loader: "csv",
+    input: csv(HEADER, 'E06000051,2021,120,1500.5,2021-03-31,the "Shire" area', ROW2),
+    expected: { outcome: "loaded", rows: 2, values: [{ ...GOOD[0], note: 'the "Shire" area' }, GOOD[1]!] },
+  },
+  {
+    id: "windows-1252-declared",
+    description: "a declared Windows-1252 file: £ (0xA3), € (0x80) and an en dash (0x96) arrive as those characters",
+    loader: "csv",
+    declare: { encoding: "windows-1252" },
+    input: bytes(`${HEADER}\n${ROW1}\nE06000052,2021,80,900,2021-03-31,fees `, [0xa3], "12 ", [0x96], " ", [0x80], "15\n"),
+    expected: { outcome: "loaded", rows: 2, values: [GOOD[0]!, { ...GOOD[1], note: "fees £12 – €15" }] },
+  },
+
+  // ---- Bad values: the row is rejected with its line and column; the rest loads. ----
+  {
+    id: "ragged-too-few",
+    description: "a row with three fields of six",
+    loader: "csv",
+    input: csv(HEADER, ROW1, "E06000052,2021,80"),
+    expected: {
+      outcome: "rejected",
+      rows: 1,
+      rejects: ["amount", "date", "note"].map((column) => ({ location: "line 3", line: 3, column, reason: "MISSING COLUMNS" })),
+    },
+  },
+  {
+    id: "ragged-too-many",
+    description: "a row with an extra field",
+    loader: "csv",
+    input: csv(HEADER, ROW1, `${ROW2},surplus`, ROW2),
+    expected: { outcome: "rejected", rows: 2, rejects: [{ location: "line 3", line: 3, column: null, reason: "TOO MANY COLUMNS" }] },
+  },
+  {
+    id: "dd-mm-yyyy-date",
+    description: "a British dd/mm/yyyy date in an ISO DATE column",
+    loader: "csv",
+    input: csv(HEADER, ROW1, "E06000052,2021,80,900,31/03/2021,"),
+    expected: { outcome: "rejected", rows: 1, rejects: [cast(3, "date", "31/03/2021")] },
+  },
+  {
+    id: "impossible-date",
+    description: "30 February",
+    loader: "csv",
+    input: csv(HEADER, "E06000051,2021,120,1500.5,2021-02-30,", ROW2),
+    expected: { outcome: "rejected", rows: 1, rejects: [cast(2, "date", "2021-02-30")] },
+  },
+  {
+    id: "money-pound-quoted",
+    description: '"£1,234.56" in a DOUBLE column (money formatting belongs in staging)',
+    loader: "csv",
+    input: csv(HEADER, ROW1, 'E06000052,2021,80,"£1,234.56",2021-03-31,'),
+    expected: { outcome: "rejected", rows: 1, rejects: [cast(3, "amount", "£1,234.56")] },
+  },
+  {
+    id: "money-pound-unquoted",
+    description: "£1234.56 with no thousands separator",
+    loader: "csv",
+    input: csv(HEADER, "E06000051,2021,120,£1234.56,2021-03-31,", ROW2),
+    expected: { outcome: "rejected", rows: 1, rejects: [cast(2, "amount", "£1234.56")] },
+  },
+  {
+    id: "money-thousands-unquoted",
+    description: "1,234 unquoted splits into two fields: the row is rejected, never loaded as 1 and a shifted date",
+    loader: "csv",
+    input: csv(HEADER, "E06000051,2021,120,1,234,2021-03-31,", ROW2),
+    // DuckDB reports the first fault it meets in the shifted row ("234" is no date); the raw line
+    // kept with the reject shows the cause.
+    expected: { outcome: "rejected", rows: 1, rejects: [cast(2, "date", "234")] },
+  },
+  {
+    id: "thousands-double",
+    description: '"1,234" in a DOUBLE column: a thousands separator (or a European decimal comma)',
+    loader: "csv",
+    input: csv(HEADER, 'E06000051,2021,120,"1,234",2021-03-31,', ROW2),
+    expected: { outcome: "rejected", rows: 1, rejects: [cast(2, "amount", "1,234")] },
+  },
+  {
+    id: "thousands-integer",
+    description: '"1,234" in an INTEGER column',
+    loader: "csv",
+    input: csv(HEADER, 'E06000051,2021,"1,234",1500.5,2021-03-31,', ROW2),
+    expected: { outcome: "rejected", rows: 1, rejects: [cast(2, "count", "1,234")] },
+  },
+  {
+    id: "accounting-negative",
+    description: "(12.50), an accountant's negative",
+    loader: "csv",
+    input: csv(HEADER, ROW1, "E06000052,2021,80,(12.50),2021-03-31,"),
+    expected: { outcome: "rejected", rows: 1, rejects: [cast(3, "amount", "(12.50)")] },
+  },
+  {
+    id: "markers-in-numbers",
+    description: '"NA", "-" and "[x]" in numeric columns: one row, three rejected cells',
+    loader: "csv",
+    input: csv(HEADER, ROW1, "E06000052,NA,-,[x],2021-03-31,"),
+    expected: { outcome: "rejected", rows: 1, rejects: [cast(3, "year", "NA"), cast(3, "count", "-"), cast(3, "amount", "[x]")] },
+  },
+  {
+    id: "integer-overflow",
+    description: "3,000,000,000 does not fit an INTEGER",
+    loader: "csv",
+    input: csv(HEADER, "E06000051,2021,3000000000,1500.5,2021-03-31,", ROW2),
+    expected: { outcome: "rejected", rows: 1, rejects: [cast(2, "count", "3000000000")] },
+  },
+  {
+    id: "decimal-in-integer",
+    description: "12.5 in an INTEGER column must be rejected, not rounded to 13",
+    loader: "csv",
+    input: csv(HEADER, "E06000051,2021,12.5,1500.5,2021-03-31,", ROW2),
+    expected: { outcome: "rejected", rows: 1, rejects: [cast(2, "count", "12.5")] },
+    knownGap: "DuckDB's VARCHAR to INTEGER cast rounds '12.5' to 13, and read_csv exposes no line numbers to check it afterwards",
+  },
+  {
+    id: "empty-required",
+    description: "an empty area code, declared required: the row should be rejected",
+    loader: "csv",
+    input: csv(HEADER, ",2021,120,1500.5,2021-03-31,", ROW2),
+    expected: { outcome: "rejected", rows: 1, rejects: [{ location: "line 2", line: 2, column: "area_code", reason: "empty" }] },
+    knownGap: "the CSV loader does not enforce `required` on values (only on header columns); the row loads with a null area code for the staging not_null test to catch",
+  },
+  {
+    id: "truncated-mid-row",
+    description: "a download cut off in the middle of the last row",
+    loader: "csv",
+    input: bytes(`${HEADER}\n${ROW1}\nE06000052,20`),
+    expected: {
+      outcome: "rejected",
+      rows: 1,
+      rejects: ["count", "amount", "date", "note"].map((column) => ({ location: "line 3", line: 3, column, reason: "MISSING COLUMNS" })),
+    },
+  },
+  {
+    id: "truncated-mid-quote",
+    description: "a download cut off inside a quoted value on the last line",
+    loader: "csv",
+    input: bytes(`${HEADER}\n${ROW1}\nE06000052,2021,80,900,2021-03-31,"the note was cu`),
+    expected: { outcome: "rejected", rows: 1, rejects: [{ location: "line 3", line: 3, column: "note", reason: "unterminated quote" }] },
+  },
+  {
+    id: "over-long-line",
+    description: "a 3 MB line, over DuckDB's 2 MB limit: rejected, the next row still loads",
+    loader: "csv",
+    input: csv(HEADER, `${ROW1}${"x".repeat(3_000_000)}`, ROW2),
+    expected: { outcome: "rejected", rows: 1, rejects: [{ location: "line 2", line: 2, column: null, reason: "LINE SIZE OVER MAXIMUM" }] },
+  },
+
+  // ---- Structural: the file's shape is wrong; the load stops naming file, row and column. ----
+  {
+    id: "empty-file",
+    description: "a zero-byte file (a failed download)",
+    loader: "csv",
+    input: () => Buffer.alloc(0),
+    expected: { outcome: "structural", parts: ["row 1", "the file is empty"] },
+  },
+  {
+    id: "header-renamed",
+    description: "a new edition renames 'count' to 'people'",
+    loader: "csv",
+    input: csv(HEADER.replace("count", "people"), ROW1),
+    expected: { outcome: "structural", parts: ["row 1", "column 'count'", "missing from the header", "position 3 reads 'people'"] },
+  },
+  {
+    id: "header-reordered",
+    description: "year and count swapped: values would land in the wrong columns",
+    loader: "csv",
+    input: csv("area_code,count,year,amount,date,note", ROW1),
+    expected: { outcome: "structural", parts: ["row 1", "column 'year'", "expected in position 2 but found in position 3"] },
+  },
+  {
+    id: "header-missing-column",
+    description: "the amount column dropped",
+    loader: "csv",
+    input: csv("area_code,year,count,date,note", "E06000051,2021,120,2021-03-31,"),
+    expected: { outcome: "structural", parts: ["row 1", "column 'amount'", "missing from the header"] },
+  },
+  {
+    id: "header-extra-column",
+    description: "a new column appended",
+    loader: "csv",
+    input: csv(`${HEADER},region`, `${ROW1},West Midlands`),
+    expected: { outcome: "structural", parts: ["row 1", "column 'region'", "unexpected extra column"] },
+  },
+  {
+    id: "header-duplicate",
+    description: "'area_code' twice in the header",
+    loader: "csv",
+    input: csv("area_code,area_code,count,amount,date,note", ROW1),
+    expected: { outcome: "structural", parts: ["row 1", "column 'area_code'", "appears twice (positions 1 and 2)"] },
+  },
+  {
+    id: "header-case-changed",
+    description: "'Area_Code' for 'area_code': CSV headers are matched exactly",
+    loader: "csv",
+    input: csv(HEADER.replace("area_code", "Area_Code"), ROW1),
+    expected: { outcome: "structural", parts: ["row 1", "column 'area_code'", "position 1 reads 'Area_Code'"] },
+  },
+  {
+    id: "tab-delimited",
+    description: "a tab-separated file saved with a .csv name",
+    loader: "csv",
+    input: csv(HEADER.replaceAll(",", "\t"), ROW1.replaceAll(",", "\t")),
+    expected: { outcome: "structural", parts: ["row 1", "looks tab-delimited"] },
+  },
+  {
+    id: "semicolon-delimited",
+    description: "a European-locale export with semicolons",
+    loader: "csv",
+    input: csv(HEADER.replaceAll(",", ";"), ROW1.replaceAll(",", ";")),
+    expected: { outcome: "structural", parts: ["row 1", "looks semicolon-delimited"] },
+  },
+  {
+    id: "windows-1252-undeclared",
+    description: "an undeclared Windows-1252 file with a £ in a note: stop, naming the first bad byte's line and column",
+    loader: "csv",
+    input: bytes(`${HEADER}\n${ROW1}\nE06000052,2021,80,900,2021-03-31,fees `, [0xa3], "12\n"),
+    expected: { outcome: "structural", parts: ["row 3", "column 'note'", "byte 0xA3 ('£' in Windows-1252) is not UTF-8", 'encoding: "windows-1252"'] },
+  },
+  {
+    id: "windows-1252-in-number",
+    description: "an undeclared Windows-1252 £ in an amount: an encoding problem, not a bad number",
+    loader: "csv",
+    input: bytes(`${HEADER}\n${ROW1}\nE06000052,2021,80,`, [0xa3], "900,2021-03-31,\n"),
+    expected: { outcome: "structural", parts: ["row 3", "column 'amount'", "byte 0xA3"] },
+  },
+  {
+    id: "utf-16",
+    description: "a UTF-16 export (Excel's 'Unicode text')",
+    loader: "csv",
+    input: () => Buffer.from(`\ufeff${HEADER}\r\n${ROW1}\r\n`, "utf16le"),
+    expected: { outcome: "structural", parts: ["row 1", "UTF-16"] },
+  },
+  {
+    id: "nul-byte",
+    description: "a NUL byte inside an area code (a damaged file)",
+    loader: "csv",
+    input: bytes(`${HEADER}\n${ROW1}\nE0600`, [0], "52,2021,80,900,2021-03-31,\n"),
+    expected: { outcome: "structural", parts: ["row 3", "column 'area_code'", "NUL byte"] },
+  },
+  {
+    id: "unterminated-quote",
+    description: "a quote opened on line 2 and never closed would swallow the rest of the file into one value",
+    loader: "csv",
+    input: csv(HEADER, 'E06000051,2021,120,1500.5,2021-03-31,"open', ROW2, ROW2),
+    expected: { outcome: "structural", parts: ["row 2", "column 'note'", "never closed", "lines 2 to 4"] },
+  },
+
+  // ---- Workbooks through the header-row reader (declared sheet 'Data', checks on code and count). ----
+  {
+    id: "xlsx-clean",
+    description: "a workbook with the header on row 1",
+    loader: "xlsx",
+    input: workbook({ [XLSX_SHEET]: [XLSX_HEADER, ["E06000051", 2021, 120, 1500.5], ["E06000052", 2021, 80, 900]] }),
+    expected: {
+      outcome: "loaded",
+      rows: 2,
+      values: [
+        { area_code: "E06000051", year: 2021, count: 120, amount: 1500.5 },
+        { area_code: "E06000052", year: 2021, count: 80, amount: 900 },
+      ],
+    },
+  },
+  {
+    id: "xlsx-extra-sheet",
+    description: "a notes sheet added before the data sheet: the declared sheet is read",
+    loader: "xlsx",
+    input: workbook({ Notes: [["About this table"], ["Area Code", "means the ONS code"]], [XLSX_SHEET]: [XLSX_HEADER, ["E06000051", 2021, 120, 1500.5]] }),
+    expected: { outcome: "loaded", rows: 1, values: [{ area_code: "E06000051", year: 2021, count: 120, amount: 1500.5 }] },
+  },
+  {
+    id: "xlsx-header-moved-down",
+    description: "title rows and a blank row push the header to row 4; found by its labels",
+    loader: "xlsx",
+    input: workbook({ [XLSX_SHEET]: [["Table 1: people supported"], ["Source: a council"], [], XLSX_HEADER, ["E06000051", 2021, 120, 1500.5]] }),
+    expected: { outcome: "loaded", rows: 1, values: [{ area_code: "E06000051", year: 2021, count: 120, amount: 1500.5 }] },
+  },
+  {
+    id: "xlsx-text-numbers",
+    description: "numbers stored as text load as numbers, but text '1,234' in Count is rejected, not read as 1234",
+    loader: "xlsx",
+    input: workbook({ [XLSX_SHEET]: [XLSX_HEADER, ["E06000051", "2021", "120", "1500.5"], ["E06000052", 2021, "1,234", 900]] }),
+    expected: { outcome: "rejected", rows: 1, rejects: [sheetRow(3, "C (Count)", "'1,234' is not a whole number")] },
+  },
+  {
+    id: "xlsx-wrong-area-code",
+    description: "an area code that breaks the declared check is rejected naming sheet, row and column",
+    loader: "xlsx",
+    input: workbook({ [XLSX_SHEET]: [XLSX_HEADER, ["E06000051", 2021, 120, 1500.5], ["Shropshire", 2021, 80, 900]] }),
+    expected: { outcome: "rejected", rows: 1, rejects: [sheetRow(3, "A (Area Code)", "'Shropshire' is not an ONS area code")] },
+  },
+  {
+    id: "xlsx-negative-count",
+    description: "a negative count breaks the declared check",
+    loader: "xlsx",
+    input: workbook({ [XLSX_SHEET]: [XLSX_HEADER, ["E06000051", 2021, -5, 1500.5], ["E06000052", 2021, 80, 900]] }),
+    expected: { outcome: "rejected", rows: 1, rejects: [sheetRow(2, "C (Count)", "-5 is negative")] },
+  },
+  {
+    id: "xlsx-markers",
+    description: "'[x]' in Count and '-' in Amount: one row, two rejected cells",
+    loader: "xlsx",
+    input: workbook({ [XLSX_SHEET]: [XLSX_HEADER, ["E06000051", 2021, "[x]", "-"], ["E06000052", 2021, 80, 900]] }),
+    expected: {
+      outcome: "rejected",
+      rows: 1,
+      rejects: [sheetRow(2, "C (Count)", "'[x]' is not a whole number"), sheetRow(2, "D (Amount)", "'-' is not a number")],
+    },
+  },
+  {
+    id: "xlsx-missing-column",
+    description: "the Count column dropped from the header",
+    loader: "xlsx",
+    input: workbook({ [XLSX_SHEET]: [["Area Code", "Year", "Amount"], ["E06000051", 2021, 1500.5]] }),
+    expected: { outcome: "structural", parts: [`sheet '${XLSX_SHEET}'`, "row 1", "column 'Count'", "not found in the header row"] },
+  },
+  {
+    id: "xlsx-duplicate-header",
+    description: "'Year' twice in the header",
+    loader: "xlsx",
+    input: workbook({ [XLSX_SHEET]: [["Area Code", "Year", "Count", "Amount", "Year"], ["E06000051", 2021, 120, 1500.5, 2022]] }),
+    expected: { outcome: "structural", parts: [`sheet '${XLSX_SHEET}'`, "row 1", "column 'Year'", "appears twice (columns B and E)"] },
+  },
+  {
+    id: "xlsx-sheet-renamed",
+    description: "the data sheet renamed in a new edition",
+    loader: "xlsx",
+    input: workbook({ Table1: [XLSX_HEADER, ["E06000051", 2021, 120, 1500.5]] }),
+    expected: { outcome: "structural", parts: [`sheet '${XLSX_SHEET}'`, "sheet not found (found: 'Table1')"] },
+  },
+  {
+    id: "xlsx-not-a-workbook",
+    description: "an HTML error page saved as .xlsx (a failed download)",
+    loader: "xlsx",
+    input: () => Buffer.from("<html><body>502 Bad Gateway</body></html>"),
+    expected: { outcome: "structural", parts: ["unreadable workbook"] },
+  },
+];
