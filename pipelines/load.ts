@@ -198,6 +198,11 @@ export class LineCounter {
     this.offset += chunk.length;
   }
 
+  /** Records after the header: a CSV's "rows read". Call once, at the end of the file. */
+  records(): number {
+    return Math.max(this.finish() - 1, 0);
+  }
+
   finish(): number {
     if (this.quoted) this.openQuote = { line: this.quoteLine, offset: this.quoteOffset };
     this.endLine(false);
@@ -297,7 +302,7 @@ function describeByte(byte: number): string {
 export function countCsvRecords(bytes: Buffer): number {
   const counter = new LineCounter();
   counter.push(bytes);
-  return Math.max(counter.finish() - 1, 0);
+  return counter.records();
 }
 
 /**
@@ -314,7 +319,7 @@ async function digestCsv(path: string, checkUtf8: boolean) {
     counter.push(chunk);
     if (checkUtf8) utf8.push(chunk);
   }
-  const records = Math.max(counter.finish() - 1, 0);
+  const records = counter.records();
   return {
     sha256: hash.digest("hex"),
     records,

@@ -102,11 +102,16 @@ export async function openPage(context: BrowserContext, origin: string, path: st
   return { page, log };
 }
 
-/** Opens every <details> (so axe checks the data tables inside), then runs axe-core. */
-export async function runAxe(page: Page): Promise<AxeResults> {
+/** Opens every <details>, so that the data tables inside are rendered and readable. */
+export async function openAllDetails(page: Page): Promise<void> {
   await page.evaluate(() => {
     for (const details of document.querySelectorAll("details")) details.open = true;
   });
+}
+
+/** Opens every <details> (so axe checks the data tables inside), then runs axe-core. */
+export async function runAxe(page: Page): Promise<AxeResults> {
+  await openAllDetails(page);
   await page.addScriptTag({ path: AXE_SCRIPT });
   return page.evaluate(
     (tags) =>

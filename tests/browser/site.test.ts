@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { builtPages } from "../../pipelines/page-weight.ts";
 import { openWarehouse } from "../../pipelines/warehouse.ts";
-import { type Chromium, describeViolations, launchChromium, openPage, runAxe, type LocalSite, serveSite } from "./browser.ts";
+import { type Chromium, describeViolations, launchChromium, openAllDetails, openPage, runAxe, type LocalSite, serveSite } from "./browser.ts";
 
 const setup = inject("pipeline");
 
@@ -153,9 +153,7 @@ describe("the population page", () => {
     const { page, log } = await openPage(browser.context, site.origin, "/population");
     try {
       expect(log.renderProblem).toBeNull();
-      await page.evaluate(() => {
-        for (const details of document.querySelectorAll("details")) details.open = true;
-      });
+      await openAllDetails(page);
       const text = await page.locator("#observablehq-main").innerText();
       expect(text).toContain("Shropshire");
       // Release information: the run that built the page, which is the published warehouse's run
