@@ -2,14 +2,38 @@
 // no DuckDB-WASM extensions, libraries imported from node_modules by the pages themselves.
 // The pipeline sets SITE_SOURCE (a private copy of reports/, so that builds running at the
 // same time never share Framework's loader cache) and SITE_OUTPUT (a fresh folder per run).
+// Two builds come from this one configuration (pipelines/site.ts): the public site
+// (SITE_AUDIENCE=public, the default), which never includes reports/internal/ and whose
+// loaders may read public tables only; and the commissioners' internal site
+// (SITE_AUDIENCE=internal), which adds the review pages and is never published to the public.
 // Release information on every page: the date and run that built it (the pipeline sets these;
 // each page's "About these figures" gives the data editions).
+const internal = process.env.SITE_AUDIENCE === "internal";
 const built = process.env.SITE_BUILT_ON
   ? ` Published ${new Date(`${process.env.SITE_BUILT_ON}T12:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })}${process.env.SITE_RUN_ID ? ` by run ${process.env.SITE_RUN_ID}` : ""}.`
   : "";
 
+const publicPages = [
+  { name: "Population now and in the future", path: "/population" },
+  { name: "Market Position Statement: care homes", path: "/market-position/care-homes" },
+  { name: "Places", path: "/places" },
+  { name: "Outcomes", path: "/outcomes" },
+  { name: "Indicator definitions", path: "/definitions" },
+  { name: "Releases and data catalogue", path: "/releases" },
+  { name: "Accessibility statement", path: "/accessibility" },
+];
+
+const internalPages = {
+  name: "Commissioner review (internal)",
+  open: true,
+  pages: [
+    { name: "Source freshness", path: "/internal/freshness" },
+    { name: "Run history", path: "/internal/runs" },
+  ],
+};
+
 export default {
-  title: "Commissioning intelligence",
+  title: internal ? "Commissioning intelligence: internal" : "Commissioning intelligence",
   root: process.env.SITE_SOURCE ?? "reports",
   output: process.env.SITE_OUTPUT ?? "dist",
   globalStylesheets: [],
@@ -18,14 +42,10 @@ export default {
   search: false,
   // An empty icon: otherwise every page asks for /favicon.ico and logs a 404.
   head: '<link rel="icon" href="data:,">',
-  pages: [
-    { name: "Population now and in the future", path: "/population" },
-    { name: "Market Position Statement: care homes", path: "/market-position/care-homes" },
-    { name: "Places", path: "/places" },
-    { name: "Outcomes", path: "/outcomes" },
-    { name: "Indicator definitions", path: "/definitions" },
-    { name: "Accessibility statement", path: "/accessibility" },
-  ],
+  header: internal ? '<p class="internal-banner"><strong>Internal:</strong> for commissioners, not for publication.</p>' : "",
+  pages: internal ? [internalPages, ...publicPages] : publicPages,
+  // One page per contract on the internal site; the pipeline lists them from the warehouse.
+  dynamicPaths: internal ? (JSON.parse(process.env.SITE_DYNAMIC_PATHS || "[]") as string[]) : [],
   footer:
     'Contains public sector information licensed under the <a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">Open Government Licence v3.0</a>. Sources: Office for National Statistics, NHS Digital, Office for Local Government. Code released under the MIT licence.' + built,
 };

@@ -10,6 +10,7 @@
 //   -- test expression: population >= 0
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
+import { declaredClassification, type Declared } from "./classification.ts";
 import { ident, literal, type Warehouse } from "./warehouse.ts";
 
 export const LAYERS = ["staging", "intermediate", "marts"] as const;
@@ -28,6 +29,10 @@ export interface Model {
   path: string;
   sql: string;
   dependsOn: string[];
+  /** Raw source tables (raw_*) the SQL reads. */
+  rawReads: string[];
+  /** The model's declared classification, if its header lowers or raises the inherited one. */
+  declared: Declared | null;
   tests: ModelTest[];
 }
 
@@ -101,7 +106,15 @@ export function discoverModels(root: string, knownTables: string[] = []): Model[
     const words = new Set(body.toLowerCase().match(/[a-z_][a-z0-9_]*/g) ?? []);
     const reads = [...names, ...knownTables].filter((other) => other !== name && words.has(other));
     const testReads = tests.flatMap((test) => (test.reads ? [test.reads] : []));
-    return { name, path, sql: body, dependsOn: [...new Set([...reads, ...testReads])].filter((dep) => names.includes(dep)), tests };
+    return {
+      name,
+      path,
+      sql: body,
+      dependsOn: [...new Set([...reads, ...testReads])].filter((dep) => names.includes(dep)),
+      rawReads: [...words].filter((word) => word.startsWith("raw_")).sort(),
+      declared: declaredClassification({ path }, text),
+      tests,
+    };
   });
 }
 

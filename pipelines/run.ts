@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { SOURCES, sourceById } from "../sources/index.ts";
+import { classifySources, classifyTable, columnsOf, runTable, unclassifiedTables, writeClassifications, type TableClass } from "./classification.ts";
 import { configAreasSql, loadCouncilConfig } from "./config.ts";
 import { INDICATORS } from "../models/indicators/index.ts";
 import { selectPipelines } from "./definitions.ts";
@@ -13,6 +14,7 @@ import { computeIndicators } from "./indicators.ts";
 import { isUnchanged, LOAD_TABLES_SQL, loadSource } from "./load.ts";
 import { buildModel, discoverModels, runModelTests, sortModels } from "./models.ts";
 import { releaseLock, takeLock } from "./lock.ts";
+import { RELEASE_FIGURE_INPUTS, recordRelease } from "./releases.ts";
 import { appendRunEvent, type InputRecord, type StepRecord } from "./run-log.ts";
 import { buildSite, publishSite, SOURCE_COPY_PREFIX } from "./site.ts";
 import { literal, openWarehouse, type Warehouse } from "./warehouse.ts";
@@ -26,6 +28,8 @@ export interface RunOptions {
   site?: boolean;
   warehouseDir?: string;
   siteDir?: string;
+  /** Where the commissioners' internal site is published (default dist-internal). */
+  internalSiteDir?: string;
   /** Council configuration file (default: COUNCIL_CONFIG or pipelines/council.json). */
   configPath?: string;
   log?: (line: string) => void;
@@ -40,11 +44,44 @@ export interface RunResult {
   testsRun: number;
   warehousePath: string;
   siteDir: string | null;
+  internalSiteDir: string | null;
   seconds: number;
   error?: string;
 }
 
-export function paths(options: Pick<RunOptions, "root" | "warehouseDir" | "siteDir">) {
+/**
+ * Tables written by TypeScript steps rather than SQL models, with the tables each reads, so
+ * that their classification flows like a model's.
+ */
+const DERIVED_TABLES: { tables: string[]; inputs: string[] }[] = [
+  {
+    tables: ["outcomes_indicator_values", "outcomes_indicator_funnel", "outcomes_indicator_trend", "outcomes_indicator_summary"],
+    inputs: [...new Set([...INDICATORS.map((indicator) => indicator.model), "stg_oflog__asc_measures"])],
+  },
+];
+
+/** Classifies every raw table, model and derived table, and writes meta_classification. */
+async function classifyAll(db: Warehouse, models: ReturnType<typeof sortModels>): Promise<Map<string, TableClass>> {
+  const known = new Map(classifySources(SOURCES).map((item) => [item.table, item]));
+  for (const model of models) {
+    known.set(model.name, classifyTable(model.name, model.path, [...model.rawReads, ...model.dependsOn], known, await columnsOf(db, model.name), model.declared));
+  }
+  for (const { tables, inputs } of DERIVED_TABLES) {
+    for (const table of tables) known.set(table, classifyTable(table, `table ${table}`, inputs, known, await columnsOf(db, table), null));
+  }
+  known.set("meta_run", runTable("meta_run", "the run's id and time"));
+  known.set("meta_release_sources", runTable("meta_release_sources", "publication history: source titles, editions and file checksums"));
+  // The figures tracked across releases are as restricted as the tables they come from.
+  known.set("meta_release_figures", classifyTable("meta_release_figures", "pipelines/releases.ts", RELEASE_FIGURE_INPUTS, known, [], null));
+  const unclassified = await unclassifiedTables(db, known);
+  if (unclassified.length > 0) {
+    throw new Error(`tables with no classification (add them to DERIVED_TABLES in pipelines/run.ts): ${unclassified.join(", ")}`);
+  }
+  await writeClassifications(db, known.values());
+  return known;
+}
+
+export function paths(options: Pick<RunOptions, "root" | "warehouseDir" | "siteDir" | "internalSiteDir">) {
   // WAREHOUSE_DIR and SITE_DIR let tests and schedulers keep their runs apart from yours.
   const warehouseDir = resolve(options.root, options.warehouseDir ?? process.env.WAREHOUSE_DIR ?? "warehouse");
   return {
@@ -53,6 +90,7 @@ export function paths(options: Pick<RunOptions, "root" | "warehouseDir" | "siteD
     runLog: join(warehouseDir, "runs.jsonl"),
     lock: join(warehouseDir, "run.lock"),
     site: resolve(options.root, options.siteDir ?? process.env.SITE_DIR ?? "dist"),
+    internalSite: resolve(options.root, options.internalSiteDir ?? process.env.INTERNAL_SITE_DIR ?? "dist-internal"),
   };
 }
 
@@ -61,13 +99,16 @@ function newRunId(): string {
 }
 
 /** Build files left by killed runs are never published; clear them away. */
-function clearLeftovers(root: string, warehouseDir: string, site: string): void {
+function clearLeftovers(root: string, warehouseDir: string, sites: string[]): void {
   for (const name of readdirSync(warehouseDir)) {
     if (/^build-.*\.duckdb(\.wal)?$/.test(name)) rmSync(join(warehouseDir, name), { force: true });
   }
-  const siteParent = dirname(site);
-  for (const name of readdirSync(siteParent)) {
-    if (name.startsWith(`${basename(site)}.build-`)) rmSync(join(siteParent, name), { recursive: true, force: true });
+  for (const site of sites) {
+    const siteParent = dirname(site);
+    if (!existsSync(siteParent)) continue;
+    for (const name of readdirSync(siteParent)) {
+      if (name.startsWith(`${basename(site)}.build-`)) rmSync(join(siteParent, name), { recursive: true, force: true });
+    }
   }
   // Copies of reports/ are shared by every warehouse folder of the checkout, so only those
   // old enough that no live build can still be using them are removed.
@@ -90,6 +131,7 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
   const inputs: InputRecord[] = [];
   const buildPath = join(where.warehouseDir, `build-${runId}.duckdb`);
   const buildSiteDir = options.site === false ? null : `${where.site}.build-${runId}`;
+  const buildInternalDir = options.site === false ? null : `${where.internalSite}.build-${runId}`;
   let db: Warehouse | null = null;
   let testsRun = 0;
 
@@ -114,7 +156,7 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
   };
 
   try {
-    clearLeftovers(options.root, where.warehouseDir, where.site);
+    clearLeftovers(options.root, where.warehouseDir, [where.site, where.internalSite]);
     const config = loadCouncilConfig(options.root, options.configPath);
     log(`Run ${runId}: pipelines ${jobName}; council ${config.council}, ${config.comparators.length} comparators`);
     if (existsSync(where.warehouse)) copyFileSync(where.warehouse, buildPath);
@@ -167,34 +209,58 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
     // been built and tested; they read only tested models.
     await step("indicators", async () => ({ rows: await computeIndicators(db!, INDICATORS), detail: `${INDICATORS.length} indicators` }));
 
+    await step("release record", async () => ({ rows: await recordRelease(db!, runId, inputs), detail: "sources and headline figures, for the release log" }));
+    await step("classification", async () => {
+      const classes = await classifyAll(db!, models);
+      const counts = [...classes.values()].reduce<Record<string, number>>((tally, item) => ({ ...tally, [item.classification]: (tally[item.classification] ?? 0) + 1 }), {});
+      return { rows: classes.size, detail: Object.entries(counts).map(([level, n]) => `${n} ${level}`).join(", ") };
+    });
+
     const rejected = inputs.reduce((sum, input) => sum + input.rowsRejected, 0);
     await db.run(`create or replace table meta_run as select ${literal(runId)} as run_id, now() as finished_at, ${rejected} as rows_rejected`);
     db.close();
     db = null;
 
-    if (buildSiteDir) {
-      await step("site build", async () => {
-        await buildSite({ root: options.root, warehousePath: buildPath, outDir: buildSiteDir, runId });
-        return { rows: null };
+    if (buildSiteDir && buildInternalDir) {
+      await step("site build (public)", async () => {
+        await buildSite({ root: options.root, warehousePath: buildPath, outDir: buildSiteDir, runId, audience: "public" });
+        return { rows: null, detail: "public tables only; scanned for restricted values" };
+      });
+      await step("site build (internal)", async () => {
+        await buildSite({ root: options.root, warehousePath: buildPath, outDir: buildInternalDir, runId, audience: "internal", runLogPath: where.runLog });
+        return { rows: null, detail: "commissioners only" };
       });
     }
     // Publish: each rename is atomic. The warehouse goes first so that a site is never newer
     // than the warehouse beside it.
     renameSync(buildPath, where.warehouse);
     if (buildSiteDir) publishSite(buildSiteDir, where.site);
+    if (buildInternalDir) publishSite(buildInternalDir, where.internalSite);
 
     const seconds = (performance.now() - started) / 1000;
     appendRunEvent(where.runLog, { eventType: "COMPLETE", eventTime: new Date().toISOString(), run: { runId }, job: { namespace: "commissioning", name: jobName }, steps, inputs });
-    return { runId, status: "COMPLETE", steps, inputs, rejected, testsRun, warehousePath: where.warehouse, siteDir: buildSiteDir ? where.site : null, seconds };
+    return {
+      runId,
+      status: "COMPLETE",
+      steps,
+      inputs,
+      rejected,
+      testsRun,
+      warehousePath: where.warehouse,
+      siteDir: buildSiteDir ? where.site : null,
+      internalSiteDir: buildInternalDir ? where.internalSite : null,
+      seconds,
+    };
   } catch (error) {
     const message = (error as Error).message;
     db?.close();
     rmSync(buildPath, { force: true });
     rmSync(`${buildPath}.wal`, { force: true });
     if (buildSiteDir) rmSync(buildSiteDir, { recursive: true, force: true });
+    if (buildInternalDir) rmSync(buildInternalDir, { recursive: true, force: true });
     appendRunEvent(where.runLog, { eventType: "FAIL", eventTime: new Date().toISOString(), run: { runId }, job: { namespace: "commissioning", name: jobName }, steps, inputs, error: message });
     const seconds = (performance.now() - started) / 1000;
-    return { runId, status: "FAIL", steps, inputs, rejected: 0, testsRun, warehousePath: where.warehouse, siteDir: null, seconds, error: message };
+    return { runId, status: "FAIL", steps, inputs, rejected: 0, testsRun, warehousePath: where.warehouse, siteDir: null, internalSiteDir: null, seconds, error: message };
   } finally {
     releaseLock(where.lock);
   }

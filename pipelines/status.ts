@@ -5,12 +5,21 @@ import { SOURCES } from "../sources/index.ts";
 import type { Source } from "../sources/declaration.ts";
 import { latestRuns, readRunEvents } from "./run-log.ts";
 
-export function freshness(source: Source, today: Date): { latest: string; due: string; overdue: boolean } {
+/**
+ * fresh: the next edition is not expected yet. due: it is expected now (from the expected date
+ * for one month, or a quarter of the cadence if longer, as publishers slip). overdue: later
+ * than that, so the bundled edition has probably been superseded.
+ */
+export type FreshnessState = "fresh" | "due" | "overdue";
+
+export function freshness(source: Source, today: Date): { latest: string; due: string; state: FreshnessState; overdue: boolean } {
   const latest = source.files.map((file) => file.released).sort().at(-1)!;
   const due = new Date(`${latest}T00:00:00Z`);
   due.setUTCMonth(due.getUTCMonth() + source.cadenceMonths);
-  const dueText = due.toISOString().slice(0, 10);
-  return { latest, due: dueText, overdue: due.getTime() < today.getTime() };
+  const late = new Date(due);
+  late.setUTCMonth(late.getUTCMonth() + Math.max(1, Math.round(source.cadenceMonths / 4)));
+  const state: FreshnessState = today.getTime() < due.getTime() ? "fresh" : today.getTime() < late.getTime() ? "due" : "overdue";
+  return { latest, due: due.toISOString().slice(0, 10), state, overdue: state === "overdue" };
 }
 
 export function statusReport(runLog: string, lockPath: string, today = new Date(), limit = 10): string {
@@ -25,8 +34,9 @@ export function statusReport(runLog: string, lockPath: string, today = new Date(
   }
   lines.push("", "Source freshness (edition release + publisher cadence):");
   for (const source of SOURCES) {
-    const { latest, due, overdue } = freshness(source, today);
-    lines.push(`  ${source.id.padEnd(Math.max(...SOURCES.map((s) => s.id.length)))} latest release ${latest}, next expected by ${due}${overdue ? "  OVERDUE: check for a newer edition" : "  current"}`);
+    const { latest, due, state } = freshness(source, today);
+    const note = { fresh: "fresh", due: "DUE: a new edition is expected now", overdue: "OVERDUE: check for a newer edition" }[state];
+    lines.push(`  ${source.id.padEnd(Math.max(...SOURCES.map((s) => s.id.length)))} latest release ${latest}, next expected by ${due}  ${note}`);
   }
   return lines.join("\n");
 }

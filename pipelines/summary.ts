@@ -20,7 +20,8 @@ export function summarise(result: RunResult, root: string, today = new Date()): 
     }
     lines.push(`  Model tests: ${result.testsRun} passed.`);
     lines.push(`  Warehouse: ${relative(root, result.warehousePath)} (open read-only with DuckDB).`);
-    if (result.siteDir) lines.push(`  Site: ${relative(root, result.siteDir)}/index.html — run 'npm run preview' to browse it.`);
+    if (result.siteDir) lines.push(`  Public site: ${relative(root, result.siteDir)}/index.html — run 'npm run preview' to browse it.`);
+    if (result.internalSiteDir) lines.push(`  Internal site (commissioners only, do not publish): ${relative(root, result.internalSiteDir)}/index.html — 'npm run preview -- internal'.`);
   } else {
     lines.push(`Run ${result.runId} FAILED after ${result.seconds.toFixed(1)} s. The previous warehouse and site are unchanged.`);
     lines.push(`  ${result.error}`);

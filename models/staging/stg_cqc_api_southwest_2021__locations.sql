@@ -9,6 +9,7 @@
 -- selected; nor are phone numbers or address lines, which no model needs.
 -- 14 homes have no current ratings (new or not yet inspected): ratings_published is false and
 -- every rating null for them, never 'Good' by default.
+-- classification: public: drops regulatedActivities (registered managers' names), phone numbers and address lines
 -- test unique: location_id
 -- test not_null: location_id, provider_id, location_name, local_authority, beds, registered_on, dormant, with_nursing, without_nursing, ratings_published
 -- test accepted_values: local_authority = Devon, Plymouth, Somerset, Torbay

@@ -7,6 +7,7 @@
 --     no observations were filled by random draws from regional distributions, and the VirtUK
 --     repository grants no licence to reuse them (PROVENANCE.md).
 --   * street addresses and output areas, which no model needs.
+-- classification: public: drops the nominated individual's name and VirtUK's modelled occupancy columns
 -- lad_code and lad_name come from VirtUK's point-in-polygon join to 2024 council boundaries,
 -- not from CQC's own council field: a home near a border may sit in a different council from
 -- CQC's listing. Service flags are Y or blank, and blank means "not registered for" (false,

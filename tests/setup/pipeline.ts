@@ -8,7 +8,7 @@ import { runPipelines } from "../../pipelines/run.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    pipeline: { dir: string; warehouseDir: string; siteDir: string; runId: string; rejected: number; testsRun: number };
+    pipeline: { dir: string; warehouseDir: string; siteDir: string; internalSiteDir: string; runId: string; rejected: number; testsRun: number };
   }
 }
 
@@ -16,11 +16,12 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), "commissioning-test-"));
   const warehouseDir = join(dir, "warehouse");
   const siteDir = join(dir, "dist");
+  const internalSiteDir = join(dir, "dist-internal");
   const lines: string[] = [];
-  const result = await runPipelines({ root: process.cwd(), warehouseDir, siteDir, log: (line) => lines.push(line) });
+  const result = await runPipelines({ root: process.cwd(), warehouseDir, siteDir, internalSiteDir, log: (line) => lines.push(line) });
   if (result.status !== "COMPLETE") {
     throw new Error(`the default pipeline failed in test setup:\n${lines.join("\n")}\n${result.error}`);
   }
-  project.provide("pipeline", { dir, warehouseDir, siteDir, runId: result.runId, rejected: result.rejected, testsRun: result.testsRun });
+  project.provide("pipeline", { dir, warehouseDir, siteDir, internalSiteDir, runId: result.runId, rejected: result.rejected, testsRun: result.testsRun });
   return () => rmSync(dir, { recursive: true, force: true });
 }

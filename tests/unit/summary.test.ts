@@ -13,6 +13,7 @@ const result: RunResult = {
   testsRun: 5,
   warehousePath: "/p/warehouse/warehouse.duckdb",
   siteDir: "/p/dist",
+  internalSiteDir: "/p/dist-internal",
   seconds: 1.5,
 };
 

@@ -1,0 +1,81 @@
+// Publication history kept in the warehouse, which every run copies forward: for each
+// published run, the edition and checksum of every source file, and the headline figures the
+// public pages show. The release log page compares each publication with the one before it:
+// new editions, files that changed, figures revised. Failed runs publish nothing and so
+// leave no entry (they are in the run log, shown on the internal run history page).
+import { SOURCES } from "../sources/index.ts";
+import type { InputRecord } from "./run-log.ts";
+import { literal, type Warehouse } from "./warehouse.ts";
+
+export const RELEASE_TABLES_SQL = `
+create table if not exists meta_release_sources (
+  run_id varchar not null, published_at timestamp not null, source_id varchar not null, title varchar not null,
+  edition varchar not null, file varchar not null, file_edition varchar not null, released date not null, sha256 varchar not null);
+create table if not exists meta_release_figures (
+  run_id varchar not null, figure varchar not null, area_code varchar not null, area_name varchar,
+  period varchar not null, value double);`;
+
+/**
+ * The figures tracked for revisions: public marts only (the classification step has run), the
+ * council's and England's values, which are what the public pages headline.
+ */
+const FIGURES = `
+  select 'Outcome indicator ' || indicator_id as figure, area_code, area_name, period, value
+  from outcomes_indicator_values where role in ('council', 'england')
+  union all
+  select 'Population, ' || series || ' ' || year as figure, area_code, area_name, year::varchar as period, total::double as value
+  from needs_population_older where role = 'council'
+  union all
+  select 'Care home beds' as figure, area_code, area_name, snapshot_date::varchar as period, beds::double as value
+  from market_care_homes where role in ('council', 'england')`;
+
+export const RELEASE_FIGURE_INPUTS = ["outcomes_indicator_values", "needs_population_older", "market_care_homes"];
+
+/** Records this run's sources and figures as a publication; returns rows written. */
+export async function recordRelease(db: Warehouse, runId: string, inputs: InputRecord[]): Promise<number> {
+  await db.run(RELEASE_TABLES_SQL);
+  await db.run(`delete from meta_release_sources where run_id = ${literal(runId)}; delete from meta_release_figures where run_id = ${literal(runId)};`);
+  const sha = new Map(inputs.map((input) => [input.file, input.sha256]));
+  const rows = SOURCES.flatMap((source) =>
+    source.files.map((file) =>
+      `(${[runId].map(literal).join()}, now(), ${[source.id, source.title, source.edition, file.path, file.edition].map(literal).join(", ")}, ${literal(file.released)}::date, ${literal(sha.get(file.path) ?? "not loaded this run")})`,
+    ),
+  );
+  await db.run(`insert into meta_release_sources values ${rows.join(", ")}`);
+  await db.run(`insert into meta_release_figures select ${literal(runId)}, figure, area_code, area_name, period, value from (${FIGURES})`);
+  const [count] = await db.all<{ n: number }>(`select count(*)::integer as n from meta_release_figures where run_id = ${literal(runId)}`);
+  return rows.length + (count?.n ?? 0);
+}
+
+export interface ReleaseSourceRow { run_id: string; published_at: string; source_id: string; title: string; edition: string; file: string; file_edition: string; released: string; sha256: string }
+export interface ReleaseFigureRow { run_id: string; figure: string; area_code: string; area_name: string | null; period: string; value: number | null }
+
+// Figures are compared to well below the precision the pages show; smaller differences are
+// floating-point noise between runs, not revisions.
+const same = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)));
+
+/** Each publication (newest first, at most `limit`) against the one before it. */
+export function compareReleases(sources: ReleaseSourceRow[], figures: ReleaseFigureRow[], limit = 20) {
+  const runs = [...new Map(sources.map((row) => [row.run_id, row.published_at])).entries()].sort((a, b) => b[1].localeCompare(a[1]) || b[0].localeCompare(a[0]));
+  const filesOf = (run: string) => new Map(sources.filter((row) => row.run_id === run).map((row) => [row.file, row]));
+  const figuresOf = (run: string) => new Map(figures.filter((row) => row.run_id === run).map((row) => [`${row.figure}|${row.area_code}|${row.period}`, row]));
+  return runs.slice(0, limit).map(([run, publishedAt], index) => {
+    const previousRun = runs[index + 1]?.[0];
+    if (!previousRun) return { run_id: run, published_at: publishedAt, first: true, editions: [], changed_files: [], revised: [], removed: [] };
+    const files = filesOf(run);
+    const before = filesOf(previousRun);
+    const editions = [...files.values()]
+      .filter((row) => before.get(row.file)?.file_edition !== row.file_edition)
+      .map((row) => ({ source: row.title, file: row.file, edition: row.file_edition, previous: before.get(row.file)?.file_edition ?? null }));
+    const changedFiles = [...files.values()]
+      .filter((row) => before.get(row.file)?.file_edition === row.file_edition && before.get(row.file)!.sha256 !== row.sha256)
+      .map((row) => ({ source: row.title, file: row.file }));
+    const now = figuresOf(run);
+    const then = figuresOf(previousRun);
+    const revised = [...now.entries()]
+      .filter(([key, row]) => !then.has(key) || !same(then.get(key)!.value, row.value))
+      .map(([key, row]) => ({ figure: row.figure, area: row.area_name ?? row.area_code, period: row.period, value: row.value, previous: then.get(key)?.value ?? null, is_new: !then.has(key) }));
+    const removed = [...then.entries()].filter(([key]) => !now.has(key)).map(([, row]) => ({ figure: row.figure, area: row.area_name ?? row.area_code, period: row.period }));
+    return { run_id: run, published_at: publishedAt, first: false, editions, changed_files: changedFiles, revised, removed };
+  });
+}

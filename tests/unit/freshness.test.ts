@@ -1,0 +1,22 @@
+// A source's freshness from its latest release and the publisher's cadence.
+import { describe, expect, it } from "vitest";
+import { freshness } from "../../pipelines/status.ts";
+import { SOURCES } from "../../sources/index.ts";
+
+const source = { ...SOURCES[0]!, cadenceMonths: 12, files: [{ path: "x.csv", edition: "2024", released: "2024-06-25" }] };
+
+describe("freshness", () => {
+  it("is fresh before the next edition is expected, due for a grace period, then overdue", () => {
+    expect(freshness(source, new Date("2025-06-24T12:00:00Z"))).toMatchObject({ latest: "2024-06-25", due: "2025-06-25", state: "fresh", overdue: false });
+    expect(freshness(source, new Date("2025-06-26T12:00:00Z"))).toMatchObject({ state: "due", overdue: false });
+    // Grace for a yearly source: a quarter of the cadence, 3 months.
+    expect(freshness(source, new Date("2025-09-24T12:00:00Z")).state).toBe("due");
+    expect(freshness(source, new Date("2025-09-26T12:00:00Z"))).toMatchObject({ state: "overdue", overdue: true });
+  });
+
+  it("gives a monthly source at least a month's grace", () => {
+    const monthly = { ...source, cadenceMonths: 1 };
+    expect(freshness(monthly, new Date("2024-07-30T12:00:00Z")).state).toBe("due");
+    expect(freshness(monthly, new Date("2024-08-26T12:00:00Z")).state).toBe("overdue");
+  });
+});
