@@ -1,5 +1,6 @@
-// npm run pipeline -- run [name…] [--full] [--no-site] | status | rejects [source] | list
+// npm run pipeline -- run [name…] [--full] [--no-site] | status | rejects [source] | list | fetch <name>
 import { PIPELINES } from "./definitions.ts";
+import { runFetch, USAGE as FETCH_USAGE } from "./fetch.ts";
 import { paths, runPipelines } from "./run.ts";
 import { statusReport } from "./status.ts";
 import { summarise } from "./summary.ts";
@@ -37,12 +38,27 @@ switch (command) {
     }
     break;
   }
+  case "fetch": {
+    const [name, ...args] = rest;
+    if (!name) {
+      console.log(FETCH_USAGE);
+      process.exitCode = 2;
+      break;
+    }
+    try {
+      await runFetch(name, args, { root });
+    } catch (error) {
+      console.error((error as Error).message);
+      process.exitCode = 1;
+    }
+    break;
+  }
   case "list":
     for (const pipeline of PIPELINES) {
       console.log(`${pipeline.name}  (schedule '${pipeline.schedule}')\n  ${pipeline.description}\n  sources: ${pipeline.sources.join(", ")}`);
     }
     break;
   default:
-    console.log("usage: npm run pipeline -- run [pipeline…] [--full] [--no-site]\n       npm run pipeline -- status\n       npm run pipeline -- rejects [source…]\n       npm run pipeline -- list");
+    console.log("usage: npm run pipeline -- run [pipeline…] [--full] [--no-site]\n       npm run pipeline -- status\n       npm run pipeline -- rejects [source…]\n       npm run pipeline -- list\n       npm run pipeline -- fetch <nomis|contracts-finder|find-a-tender|cqc> [--key=value…]");
     process.exitCode = command === "help" ? 0 : 2;
 }
