@@ -225,3 +225,33 @@ describe("rates on random tables", () => {
     );
   });
 });
+
+describe("the pipeline's protection of published tables", async () => {
+  const { protectActivityRow, protectIndicatorRow, WITHHELD } = await import("../../pipelines/disclosure.ts");
+  const indicatorRow = (numerator: number | null, denominator: number | null) => ({
+    indicator_id: "ascof-2b1", period: "2020-21", area_code: "E06000051", area_name: "Shropshire", role: "council",
+    value: numerator !== null && denominator ? (100 * numerator) / denominator : null, numerator, denominator,
+    lower95: 1, upper95: 2, lower998: 0.5, upper998: 2.5, missing_reason: null, benchmark_value: 79.1, comparison: "better", quintile: 3,
+  });
+
+  it("round an indicator's counts and keep its value when no count is small", () => {
+    // ASCOF 2B1, Shropshire 2020-21: 436 of 524.
+    expect(protectIndicatorRow(indicatorRow(436, 524))).toMatchObject({
+      numerator: 435, denominator: 525, numerator_shown: "435", denominator_shown: "525", value: (100 * 436) / 524, lower95: 1, comparison: "better", quintile: 3,
+    });
+  });
+
+  it("withhold the value, interval, comparison and quintile when the rest of the denominator is small", () => {
+    const result = protectIndicatorRow(indicatorRow(98, 100));
+    expect(result).toMatchObject({ numerator: null, numerator_shown: "[c]", denominator_shown: "100", value: null, lower95: null, upper998: null, comparison: "not compared", quintile: null });
+    expect(result.missing_reason).toBe(WITHHELD);
+  });
+
+  it("count activity below one unit as activity, never as none", () => {
+    const row = {
+      area_code: "E06000051", area_name: "Shropshire", role: "council", sort_order: 1, year: 2016, financial_year: "2015-16", setting: "Residential",
+      in_house: 0.4, external: 15866, total: 15866.4, external_share: 15866 / 15866.4, in_house_share: 0.4 / 15866.4, share_missing_reason: null, era: "ASC-FR", ages: "18+", series_break: null,
+    };
+    expect(protectActivityRow(row)).toMatchObject({ in_house_shown: "[c]", external_shown: "[c]", total_shown: "15,865", external_share: null, in_house_share: null, share_missing_reason: WITHHELD });
+  });
+});
