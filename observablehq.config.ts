@@ -24,6 +24,7 @@ export default {
     { name: "Places", path: "/places" },
     { name: "Outcomes", path: "/outcomes" },
     { name: "Indicator definitions", path: "/definitions" },
+    { name: "How we protect small numbers", path: "/small-numbers" },
     { name: "Accessibility statement", path: "/accessibility" },
   ],
   footer:
