@@ -19,6 +19,7 @@ const publicPages = [
   { name: "Places", path: "/places" },
   { name: "Outcomes", path: "/outcomes" },
   { name: "Indicator definitions", path: "/definitions" },
+  { name: "How we protect small numbers", path: "/small-numbers" },
   { name: "Releases and data catalogue", path: "/releases" },
   { name: "Accessibility statement", path: "/accessibility" },
 ];

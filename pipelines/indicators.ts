@@ -193,7 +193,7 @@ export function trendOf(indicator: Indicator, points: { period: string; value: n
   return { trend: "no clear change", detail };
 }
 
-async function writeTable(db: Warehouse, name: string, columns: Record<string, string>, rows: Record<string, unknown>[]): Promise<void> {
+export async function writeTable(db: Warehouse, name: string, columns: Record<string, string>, rows: Record<string, unknown>[]): Promise<void> {
   await db.run(`create or replace table ${ident(name)} (${Object.entries(columns).map(([column, type]) => `${ident(column)} ${type}`).join(", ")})`);
   const sqlValue = (value: unknown) => (value === null || value === undefined ? "null" : typeof value === "number" ? (Number.isFinite(value) ? String(value) : "null") : literal(String(value)));
   for (let start = 0; start < rows.length; start += 500) {

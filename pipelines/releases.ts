@@ -16,12 +16,13 @@ create table if not exists meta_release_figures (
   period varchar not null, value double);`;
 
 /**
- * The figures tracked for revisions: public marts only (the classification step has run), the
+ * The figures tracked for revisions, from the tables the public pages read (indicator values
+ * after disclosure control), so that the log never shows a value the pages withhold: the
  * council's and England's values, which are what the public pages headline.
  */
 const FIGURES = `
   select 'Outcome indicator ' || indicator_id as figure, area_code, area_name, period, value
-  from outcomes_indicator_values where role in ('council', 'england')
+  from outcomes_indicator_values_protected where role in ('council', 'england')
   union all
   select 'Population, ' || series || ' ' || year as figure, area_code, area_name, year::varchar as period, total::double as value
   from needs_population_older where role = 'council'
@@ -29,7 +30,7 @@ const FIGURES = `
   select 'Care home beds' as figure, area_code, area_name, snapshot_date::varchar as period, beds::double as value
   from market_care_homes where role in ('council', 'england')`;
 
-export const RELEASE_FIGURE_INPUTS = ["outcomes_indicator_values", "needs_population_older", "market_care_homes"];
+export const RELEASE_FIGURE_INPUTS = ["outcomes_indicator_values_protected", "needs_population_older", "market_care_homes"];
 
 /** Records this run's sources and figures as a publication; returns rows written. */
 export async function recordRelease(db: Warehouse, runId: string, inputs: InputRecord[]): Promise<number> {

@@ -6,10 +6,11 @@ import { randomBytes } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { SOURCES, sourceById } from "../sources/index.ts";
-import { classifySources, classifyTable, columnsOf, runTable, unclassifiedTables, writeClassifications, type TableClass } from "./classification.ts";
+import { classifySources, classifyTable, columnsOf, runTable, unclassifiedTables, writeClassifications, type Declared, type TableClass } from "./classification.ts";
 import { configAreasSql, loadCouncilConfig } from "./config.ts";
 import { INDICATORS } from "../models/indicators/index.ts";
 import { selectPipelines } from "./definitions.ts";
+import { applyDisclosureControl, DISCLOSURE_REASON } from "./disclosure.ts";
 import { computeIndicators } from "./indicators.ts";
 import { isUnchanged, LOAD_TABLES_SQL, loadSource } from "./load.ts";
 import { buildModel, discoverModels, runModelTests, sortModels } from "./models.ts";
@@ -53,11 +54,19 @@ export interface RunResult {
  * Tables written by TypeScript steps rather than SQL models, with the tables each reads, so
  * that their classification flows like a model's.
  */
-const DERIVED_TABLES: { tables: string[]; inputs: string[] }[] = [
+const DERIVED_TABLES: { tables: string[]; inputs: string[]; declared?: Declared }[] = [
   {
-    tables: ["outcomes_indicator_values", "outcomes_indicator_funnel", "outcomes_indicator_trend", "outcomes_indicator_summary"],
+    tables: ["outcomes_indicator_values", "outcomes_indicator_funnel", "outcomes_indicator_summary"],
     inputs: [...new Set([...INDICATORS.map((indicator) => indicator.model), "stg_oflog__asc_measures"])],
+    declared: { classification: "internal", reason: "counts of people before disclosure control; public pages read the _protected copies" },
   },
+  { tables: ["outcomes_indicator_trend"], inputs: ["stg_oflog__asc_measures"] },
+  {
+    tables: ["outcomes_indicator_values_protected", "outcomes_indicator_funnel_protected", "outcomes_indicator_summary_protected"],
+    inputs: ["outcomes_indicator_values", "outcomes_indicator_funnel", "outcomes_indicator_summary"],
+    declared: { classification: "public", reason: DISCLOSURE_REASON },
+  },
+  { tables: ["market_asc_activity_protected"], inputs: ["market_asc_activity"], declared: { classification: "public", reason: DISCLOSURE_REASON } },
 ];
 
 /** Classifies every raw table, model and derived table, and writes meta_classification. */
@@ -66,8 +75,8 @@ async function classifyAll(db: Warehouse, models: ReturnType<typeof sortModels>)
   for (const model of models) {
     known.set(model.name, classifyTable(model.name, model.path, [...model.rawReads, ...model.dependsOn], known, await columnsOf(db, model.name), model.declared));
   }
-  for (const { tables, inputs } of DERIVED_TABLES) {
-    for (const table of tables) known.set(table, classifyTable(table, `table ${table}`, inputs, known, await columnsOf(db, table), null));
+  for (const { tables, inputs, declared } of DERIVED_TABLES) {
+    for (const table of tables) known.set(table, classifyTable(table, `table ${table}`, inputs, known, await columnsOf(db, table), declared ?? null));
   }
   known.set("meta_run", runTable("meta_run", "the run's id and time"));
   known.set("meta_release_sources", runTable("meta_release_sources", "publication history: source titles, editions and file checksums"));
@@ -208,6 +217,8 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
     // Indicators use TypeScript statistics, so they are computed after the SQL models have
     // been built and tested; they read only tested models.
     await step("indicators", async () => ({ rows: await computeIndicators(db!, INDICATORS), detail: `${INDICATORS.length} indicators` }));
+    // Public pages read only the protected copies of tables that count people.
+    await step("disclosure control", async () => ({ rows: await applyDisclosureControl(db!, INDICATORS) }));
 
     await step("release record", async () => ({ rows: await recordRelease(db!, runId, inputs), detail: "sources and headline figures, for the release log" }));
     await step("classification", async () => {

@@ -17,7 +17,7 @@ const common = {
   sources: ["ascof-2020-21"],
   trendCode: null,
   disclosure:
-    "Published by NHS Digital at council level; values it suppressed for disclosure control are shown as [c] and never as zero. Counts are of people across a whole council, so no further suppression is applied.",
+    "Published by NHS Digital at council level; values it suppressed for disclosure control are shown as [c] and never as zero. On this site the counts are also protected by the small-numbers rule: 1 to 4 shown as [c], others rounded to the nearest 5, and a value built on a suppressed count withheld.",
 };
 
 export const ASCOF_INDICATORS: Indicator[] = [

@@ -18,6 +18,7 @@
 --     East from 2010;
 --   * a research harmonisation (Goodair, University of Oxford) of DH and NHS Digital returns,
 --     with no stated licence for the derived file.
+-- classification: internal: counts of people before disclosure control; public pages read market_asc_activity_protected (pipelines/disclosure.ts)
 -- test unique: area_code, year, setting
 -- test not_null: area_code, area_name, role, year, financial_year, setting, era, ages
 -- test accepted_values: role = council, comparator, england

@@ -1,6 +1,7 @@
 // Data for the Market Position Statement for older people's care homes: need (older people,
 // dementia), supply (homes and beds), the gap ahead, market shape, activity and the
-// commissioning intentions. Published data only, all at council level.
+// commissioning intentions. Published data only, all at council level; activity volumes come
+// from the disclosure-protected mart (pipelines/disclosure.ts).
 import { citations, readMarts } from "./marts.ts";
 
 const configured = "role in ('council', 'comparator', 'england')";
@@ -23,16 +24,17 @@ const data = await readMarts({
   concentration: { mart: "market_concentration", sql: `select * from {mart} where is_configured order by sort_order` },
   ratings: { mart: "market_ratings_mix", sql: `select distinct area_name, role, ratings_available, coverage from {mart} where role = 'council'` },
   activity: {
-    mart: "market_asc_activity",
-    sql: `select area_name, role, year, financial_year, setting, in_house, external, total, external_share, share_missing_reason, era, series_break
+    mart: "market_asc_activity_protected",
+    sql: `select area_name, role, year, financial_year, setting, in_house, external, total, in_house_shown, external_shown, total_shown,
+                 external_share, share_missing_reason, era, series_break
           from {mart} where role = 'council' order by year, setting`,
   },
   activityCompared: {
-    mart: "market_asc_activity",
+    mart: "market_asc_activity_protected",
     sql: `select area_name, role, sort_order, financial_year, external_share, total
           from {mart}
           where ${configured} and setting = 'Other (community)' and external_share is not null
-            and year = (select max(year) from market_asc_activity where setting = 'Other (community)' and external_share is not null)
+            and year = (select max(year) from {mart} where setting = 'Other (community)' and external_share is not null)
           order by sort_order`,
   },
 });

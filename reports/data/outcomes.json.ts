@@ -1,14 +1,15 @@
 // Data for the Outcomes page: every registered indicator for every council, the configured
-// council's summary, funnel limits and trends. Published values only (ASCOF, Oflog).
+// council's summary, funnel limits and trends. Published values only (ASCOF, Oflog), with
+// counts of people read from the disclosure-protected marts (pipelines/disclosure.ts).
 import { INDICATORS } from "../../models/indicators/index.ts";
 import { citations, readMarts } from "./marts.ts";
 
 const data = await readMarts({
   areas: { mart: "needs_population_older", sql: "select distinct area_code, area_name, role, sort_order from {mart} order by sort_order" },
-  values: { mart: "outcomes_indicator_values", sql: "select * exclude (computed_value) from {mart} order by indicator_id, area_code" },
-  funnel: { mart: "outcomes_indicator_funnel", sql: "select * from {mart} order by indicator_id, denominator" },
+  values: { mart: "outcomes_indicator_values_protected", sql: "select * from {mart} order by indicator_id, area_code" },
+  funnel: { mart: "outcomes_indicator_funnel_protected", sql: "select * from {mart} order by indicator_id, denominator" },
   trend: { mart: "outcomes_indicator_trend", sql: "select * from {mart} order by indicator_id, area_code, period" },
-  summary: { mart: "outcomes_indicator_summary", sql: "select * from {mart} order by indicator_id" },
+  summary: { mart: "outcomes_indicator_summary_protected", sql: "select * from {mart} order by indicator_id" },
 });
 
 process.stdout.write(

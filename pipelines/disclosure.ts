@@ -1,0 +1,210 @@
+// Run step: disclosure control before publication. Reads the tested tables that hold counts of
+// people and writes the protected versions that public pages read (suffix _protected), by the
+// rule in models/disclosure: 1-4 suppressed as [c], others rounded to the nearest 5, zero as 0,
+// secondary suppression so that totals and differences give nothing away, and rates and
+// intervals withheld where a count behind them is suppressed. The unprotected tables stay in
+// the warehouse for the commissioners' site and for checks against the published files.
+import type { Indicator } from "../models/indicators/index.ts";
+import { oneWay, protect, RULE, withheldAll, type Protection } from "../models/disclosure/index.ts";
+import { computeFunnel, writeTable } from "./indicators.ts";
+import type { Warehouse } from "./warehouse.ts";
+
+const ENGLAND = "E92000001";
+export const WITHHELD = `withheld: fewer than ${RULE.largestSuppressed + 1} people behind it`;
+
+interface ValueRow {
+  indicator_id: string;
+  period: string;
+  area_code: string;
+  area_name: string;
+  role: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  lower95: number | null;
+  upper95: number | null;
+  lower998: number | null;
+  upper998: number | null;
+  missing_reason: string | null;
+  benchmark_value: number | null;
+  comparison: string;
+  quintile: number | null;
+}
+
+interface Counted {
+  protection: Protection | null;
+  /** Cells of the protection holding each count, or null where the count is not published. */
+  at: Record<string, number | null>;
+}
+
+/**
+ * Counts that belong together (parts of one total) protected as one table. Parts that are not
+ * published by the source are left out; with both parts missing nothing is protected.
+ */
+function protectParts(parts: Record<string, number | null>, context: string): Counted {
+  const present = Object.entries(parts).filter((entry): entry is [string, number] => entry[1] !== null);
+  if (present.length === 0) return { protection: null, at: Object.fromEntries(Object.keys(parts).map((key) => [key, null])) };
+  const table = oneWay(present.map(([, value]) => value), present.map(([key]) => `${context}: ${key}`));
+  const at: Record<string, number | null> = Object.fromEntries(Object.keys(parts).map((key) => [key, null]));
+  present.forEach(([key], index) => (at[key] = index));
+  at.total = present.length;
+  return { protection: protect(table), at };
+}
+
+const published = (counted: Counted, key: string) => (counted.at[key] === null || counted.at[key] === undefined ? null : counted.protection!.published[counted.at[key]!]!);
+const shown = (counted: Counted, key: string) => (counted.at[key] === null || counted.at[key] === undefined ? null : counted.protection!.shown[counted.at[key]!]!);
+const cells = (counted: Counted, ...keys: string[]) => keys.map((key) => counted.at[key]).filter((index): index is number => index !== null && index !== undefined);
+
+/**
+ * One indicator row: the numerator and the people in the denominator but not the numerator
+ * are the two parts of the denominator, so that neither a small numerator nor a small
+ * remainder (98 of 100) can be read off the published pair. England's published figures are
+ * not treated as the total of the councils': they are not their sum (councils missing from the
+ * file, later revisions), and a difference over 150 councils each rounded to the nearest 5 is
+ * uncertain by hundreds, so no council's count can be recovered from it.
+ */
+export function protectIndicatorRow(row: ValueRow) {
+  const context = `${row.indicator_id} ${row.area_code}`;
+  const { numerator, denominator } = row;
+  const counted =
+    numerator !== null && denominator !== null
+      ? numerator > denominator
+        ? (() => {
+            throw new Error(`disclosure control: ${context} has numerator ${numerator} above its denominator ${denominator}`);
+          })()
+        : protectParts({ numerator, remainder: denominator - numerator }, context)
+      : protectParts({ numerator, denominator }, context);
+  const denominatorCell = numerator !== null && denominator !== null ? "total" : "denominator";
+  const basedOn = cells(counted, "numerator", denominatorCell);
+  const figures = { value: row.value, lower95: row.lower95, upper95: row.upper95, lower998: row.lower998, upper998: row.upper998 };
+  const kept = counted.protection && basedOn.length ? withheldAll(figures, counted.protection, ...basedOn) : figures;
+  const isWithheld = kept.value === null && row.value !== null;
+  return {
+    ...row,
+    ...kept,
+    numerator: published(counted, "numerator"),
+    denominator: published(counted, denominatorCell),
+    numerator_shown: shown(counted, "numerator"),
+    denominator_shown: shown(counted, denominatorCell),
+    missing_reason: isWithheld ? WITHHELD : row.missing_reason,
+    // Both are read off the withheld value, so they go with it.
+    comparison: isWithheld ? "not compared" : row.comparison,
+    quintile: isWithheld ? null : row.quintile,
+  };
+}
+
+/**
+ * Activity volumes are client-weeks or hours averaged over the year, so not whole numbers:
+ * each is taken to whole units first, a volume below one unit counting as 1 so that activity
+ * is never shown as none. In-house activity the source leaves blank (nursing from 2015) is
+ * the rest of the total, as in market_asc_activity's shares: it is protected as a part, though
+ * not shown, so that total minus external cannot give a small count away.
+ */
+const wholeUnits = (value: number | null) => (value === null ? null : value > 0 && value < 1 ? 1 : Math.round(value));
+
+interface ActivityRow {
+  area_code: string;
+  area_name: string;
+  role: string;
+  sort_order: number;
+  year: number;
+  financial_year: string;
+  setting: string;
+  in_house: number | null;
+  external: number | null;
+  total: number | null;
+  external_share: number | null;
+  in_house_share: number | null;
+  share_missing_reason: string | null;
+  era: string;
+  ages: string;
+  series_break: string | null;
+}
+
+export function protectActivityRow(row: ActivityRow) {
+  const context = `activity ${row.area_code} ${row.year} ${row.setting}`;
+  const inHouse = row.in_house ?? (row.total !== null && row.external !== null ? Math.max(row.total - row.external, 0) : null);
+  const counted = protectParts({ in_house: wholeUnits(inHouse), external: wholeUnits(row.external) }, context);
+  const shares = { external_share: row.external_share, in_house_share: row.in_house_share };
+  const kept = counted.protection ? withheldAll(shares, counted.protection, ...cells(counted, "in_house", "external", "total")) : shares;
+  const isWithheld = kept.external_share === null && row.external_share !== null;
+  const showInHouse = row.in_house !== null;
+  return {
+    area_code: row.area_code,
+    area_name: row.area_name,
+    role: row.role,
+    sort_order: row.sort_order,
+    year: row.year,
+    financial_year: row.financial_year,
+    setting: row.setting,
+    in_house: showInHouse ? published(counted, "in_house") : null,
+    external: published(counted, "external"),
+    total: row.total === null ? null : published(counted, "total"),
+    in_house_shown: showInHouse ? shown(counted, "in_house") : null,
+    external_shown: shown(counted, "external"),
+    total_shown: row.total === null ? null : shown(counted, "total"),
+    ...kept,
+    share_missing_reason: isWithheld ? WITHHELD : row.share_missing_reason,
+    era: row.era,
+    ages: row.ages,
+    series_break: row.series_break,
+  };
+}
+
+const VALUE_COLUMNS = {
+  indicator_id: "varchar", period: "varchar", area_code: "varchar", area_name: "varchar", role: "varchar",
+  value: "double", numerator: "double", denominator: "double", numerator_shown: "varchar", denominator_shown: "varchar",
+  lower95: "double", upper95: "double", lower998: "double", upper998: "double", missing_reason: "varchar",
+  benchmark_value: "double", comparison: "varchar", quintile: "integer",
+};
+
+const ACTIVITY_COLUMNS = {
+  area_code: "varchar", area_name: "varchar", role: "varchar", sort_order: "integer", year: "integer", financial_year: "varchar",
+  setting: "varchar", in_house: "double", external: "double", total: "double", in_house_shown: "varchar", external_shown: "varchar",
+  total_shown: "varchar", external_share: "double", in_house_share: "double", share_missing_reason: "varchar", era: "varchar",
+  ages: "varchar", series_break: "varchar",
+};
+
+/**
+ * Writes outcomes_indicator_{values,summary,funnel}_protected and market_asc_activity_protected;
+ * returns rows written. The funnel is recomputed from the protected counts, since its range is
+ * read off the smallest and largest councils' denominators.
+ */
+export async function applyDisclosureControl(db: Warehouse, indicators: readonly Indicator[]): Promise<number> {
+  const values = (await db.all<ValueRow>(`select * exclude (computed_value) from outcomes_indicator_values order by indicator_id, area_code`)).map(protectIndicatorRow);
+  await writeTable(db, "outcomes_indicator_values_protected", VALUE_COLUMNS, values);
+
+  const summary = await db.all<Record<string, unknown> & { indicator_id: string; area_code: string }>(`select * from outcomes_indicator_summary order by indicator_id`);
+  const protectedSummary = summary.map((row) => {
+    const mine = values.find((value) => value.indicator_id === row.indicator_id && value.area_code === row.area_code);
+    return mine?.missing_reason === WITHHELD ? { ...row, latest_value: null, comparison: "not compared" } : row;
+  });
+  await writeTable(
+    db,
+    "outcomes_indicator_summary_protected",
+    { indicator_id: "varchar", area_code: "varchar", latest_period: "varchar", latest_value: "double", comparison: "varchar", trend: "varchar", trend_detail: "varchar" },
+    protectedSummary,
+  );
+
+  const funnel = indicators.flatMap((indicator) =>
+    computeFunnel(
+      indicator,
+      values
+        .filter((row) => row.indicator_id === indicator.id)
+        .map((row) => ({ ...row, level: row.area_code === ENGLAND ? "England" : "Council", median: null })),
+    ),
+  );
+  await writeTable(
+    db,
+    "outcomes_indicator_funnel_protected",
+    { indicator_id: "varchar", denominator: "double", average: "double", lower95: "double", upper95: "double", lower998: "double", upper998: "double" },
+    funnel,
+  );
+
+  const activity = (await db.all<ActivityRow>(`select * exclude (total_is_published, published_names) from market_asc_activity order by sort_order, year, setting`)).map(protectActivityRow);
+  await writeTable(db, "market_asc_activity_protected", ACTIVITY_COLUMNS, activity);
+  return values.length + protectedSummary.length + funnel.length + activity.length;
+}
+
+/** Why the protected tables are public although the tables they protect are not. */
+export const DISCLOSURE_REASON = `disclosure control applied (models/disclosure): counts of 1 to ${RULE.largestSuppressed} shown as ${RULE.marker}, others rounded to the nearest ${RULE.roundingBase}, secondary suppression, rates withheld where a count is suppressed`;
