@@ -6,6 +6,9 @@ import { join } from "node:path";
 
 export const OCDS_FOLDER = "sources/data/contracts-finder-ocds-sample/json_1_1_raw";
 
+/** Words that make a contact "name" a team or body rather than a person. */
+const NOT_A_PERSON = /\b(services?|team|procurement|commercial|council|fund|department|unit|office|contracts?|tenders?|admin|administrator|purchasing|ltd|limited|nhs|trust|group|hub|partnership)\b/i;
+
 export interface OcdsContact {
   file: string;
   kind: "name" | "email" | "telephone";
@@ -16,8 +19,9 @@ export interface OcdsContact {
  * Every non-empty contactPoint name, email and telephone in every bundled package. A contact
  * "name" that is the name of a party in the same release (e.g. "Croydon Council") is an
  * organisation, not an official, and appears legitimately as a buyer: it is left out, as are
- * one-word names ("Procurement", "ADMINISTRATOR"), which are roles or mailboxes and occur in
- * ordinary text. Emails and telephones are all kept.
+ * one-word names ("Procurement", "ADMINISTRATOR") and names with a word that marks a team or
+ * body ("Professional Services", "The Community Fund"): those are roles or mailboxes, and occur
+ * in ordinary text such as spend categories. Emails and telephones are all kept.
  */
 export function ocdsContacts(root: string): OcdsContact[] {
   const contacts: OcdsContact[] = [];
@@ -31,7 +35,7 @@ export function ocdsContacts(root: string): OcdsContact[] {
         for (const kind of ["name", "email", "telephone"] as const) {
           const value = party.contactPoint?.[kind];
           if (typeof value !== "string" || value.trim() === "") continue;
-          if (kind === "name" && (partyNames.has(value.trim().toLowerCase()) || !/\S\s+\S/.test(value.trim()))) continue;
+          if (kind === "name" && (partyNames.has(value.trim().toLowerCase()) || !/\S\s+\S/.test(value.trim()) || NOT_A_PERSON.test(value))) continue;
           contacts.push({ file, kind, value: value.trim() });
         }
       }
