@@ -54,6 +54,20 @@ export const PIPELINES: readonly PipelineDefinition[] = [
     // Activity is published yearly; the rates change only with a new study.
     schedule: "0 6 1 * *",
   },
+  {
+    name: "spend",
+    description: "Council spend and grants: Darlington (2021-22) and Trafford (2024-25) spend over £500, and Trafford's grants to voluntary organisations (360Giving)",
+    sources: ["darlington-spend-2021-22", "trafford-spend-2024-25", "trafford-grants-360giving"],
+    // Councils publish spend monthly, some days into the month.
+    schedule: "0 7 5 * *",
+  },
+  {
+    name: "procurement",
+    description: "Procurement notices: Contracts Finder OCDS release packages (the 100-notice Bluetail sample, 2017-2020)",
+    sources: ["contracts-finder-ocds-sample"],
+    // Contracts Finder publishes daily; a weekly check keeps notices current enough for review.
+    schedule: "0 7 * * 3",
+  },
 ];
 
 export function selectPipelines(names: string[]): PipelineDefinition[] {

@@ -5,6 +5,7 @@ import { isUtf8 } from "node:buffer";
 import { closeSync, createReadStream, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { unzipSync } from "fflate";
 import Papa from "papaparse";
 import {
   StructuralError,
@@ -16,6 +17,7 @@ import {
   type SourceFile,
   type SpreadsheetSource,
 } from "../sources/declaration.ts";
+import { LOAD_AMOUNTS_SQL, reconcileAmounts } from "./load-amounts.ts";
 import { ident, literal, type Warehouse } from "./warehouse.ts";
 
 export interface FileLoad {
@@ -40,7 +42,7 @@ create table if not exists loads (
   rows_skipped integer not null, loaded_at timestamp not null
 );
 create table if not exists source_state (source varchar primary key, declaration varchar not null);
-`;
+${LOAD_AMOUNTS_SQL}`;
 
 export function sha256(bytes: Buffer): string {
   return createHash("sha256").update(bytes).digest("hex");
@@ -66,7 +68,8 @@ function statOf(path: string, name: string) {
 export function declarationHash(source: Source): string {
   // The encoding joins the hash only when declared, so existing sources keep their hashes.
   const encoding = source.encoding === undefined ? {} : { encoding: source.encoding };
-  return sha256(Buffer.from(JSON.stringify({ files: source.files, columns: source.columns, table: source.table, ...encoding })));
+  const amount = source.amount === undefined ? {} : { amount: source.amount };
+  return sha256(Buffer.from(JSON.stringify({ files: source.files, columns: source.columns, table: source.table, ...encoding, ...amount })));
 }
 
 /**
@@ -331,8 +334,12 @@ async function digestCsv(path: string, checkUtf8: boolean) {
   };
 }
 
-/** Checks the published header against the declaration, position by position. */
-export function checkCsvHeader(bytes: Buffer, columns: Column[], file: string, encoding: CsvSource["encoding"] = "utf-8"): void {
+/**
+ * Checks the published header against the declaration, position by position. Returns how many
+ * declared columns the file has: trailing columns declared optional may be absent (a publisher
+ * that adds an empty last column in some months only).
+ */
+export function checkCsvHeader(bytes: Buffer, columns: Column[], file: string, encoding: CsvSource["encoding"] = "utf-8"): number {
   // An empty file would otherwise read as a header whose first label is '' (unhelpful).
   if (bytes.length === 0) throw new StructuralError(file, { row: 1 }, "the file is empty: no header row");
   const line = bytes.subarray(0, Math.max(bytes.indexOf(10), 0) || bytes.length);
@@ -349,7 +356,8 @@ export function checkCsvHeader(bytes: Buffer, columns: Column[], file: string, e
   // A label given twice would otherwise be reported as some other column "missing".
   header.forEach((label, index) => {
     const again = header.findIndex((other, at) => at > index && other.trim() === label.trim());
-    if (again >= 0 && columns.some((column) => (column.header ?? column.name) === label.trim())) {
+    // Unnamed columns (blank labels) are not duplicates of each other.
+    if (again >= 0 && label.trim() !== "" && columns.some((column) => (column.header ?? column.name) === label.trim())) {
       throw new StructuralError(file, { row: 1, column: label.trim() }, `column '${label.trim()}' appears twice (positions ${index + 1} and ${again + 1})`);
     }
   });
@@ -357,6 +365,7 @@ export function checkCsvHeader(bytes: Buffer, columns: Column[], file: string, e
     const expected = column.header ?? column.name;
     const found = header[index]?.trim();
     if (found === expected) return;
+    if (index >= header.length && columns.slice(index).every((rest) => !rest.required)) return;
     const elsewhere = header.findIndex((label) => label.trim() === expected);
     const problem =
       elsewhere >= 0
@@ -367,6 +376,7 @@ export function checkCsvHeader(bytes: Buffer, columns: Column[], file: string, e
   if (header.length > columns.length) {
     throw new StructuralError(file, { row: 1, column: header[columns.length] }, `unexpected extra column (the declaration has ${columns.length})`);
   }
+  return Math.min(header.length, columns.length);
 }
 
 /** The first line of a file, read without reading the rest. */
@@ -389,14 +399,19 @@ function firstLine(path: string, name: string): Buffer {
 
 type Counts = Omit<FileLoad, "source" | "file">;
 
-/** Inserts one CSV into the raw table through read_csv; returns the rows loaded. */
-async function insertCsv(db: Warehouse, source: CsvSource, readPath: string, file: string): Promise<number> {
-  const columns = source.columns.map((column) => `${literal(column.name)}: ${literal(column.type)}`).join(", ");
+/**
+ * Inserts one CSV into the raw table through read_csv; returns the rows loaded. `present` is the
+ * number of declared columns the file has; optional trailing columns it lacks are left NULL.
+ */
+async function insertCsv(db: Warehouse, source: CsvSource, readPath: string, file: string, present: number): Promise<number> {
+  const declared = source.columns.slice(0, present);
+  const columns = declared.map((column) => `${literal(column.name)}: ${literal(column.type)}`).join(", ");
+  const targets = [...declared.map((column) => ident(column.name)), "_source_file"].join(", ");
   // store_rejects keeps bad lines in temporary tables instead of failing the whole file;
   // they are copied out below, before the connection closes and they vanish.
   await db.run(`drop table if exists reject_errors; drop table if exists reject_scans;`);
   const result = await db.connection.run(`
-    insert into ${ident(source.table)}
+    insert into ${ident(source.table)} (${targets})
     select *, ${literal(file)} from read_csv(${literal(readPath)},
       header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
       columns = {${columns}}, store_rejects = true,
@@ -422,30 +437,54 @@ function textProblem(bytes: Buffer, columns: Column[], utf8: boolean): { where: 
   };
 }
 
-async function loadCsvFile(db: Warehouse, source: CsvSource, file: SourceFile, root: string): Promise<Counts> {
-  const path = resolve(root, file.path);
-  const encoding = source.encoding ?? "utf-8";
-  const head = firstLine(path, file.path);
-  // A header that is UTF-16 or Windows-1252 would otherwise read as a "missing column" in mojibake.
-  const headProblem = textProblem(head, source.columns, encoding === "utf-8");
-  if (headProblem) throw new StructuralError(file.path, headProblem.where, headProblem.problem);
-  checkCsvHeader(head, source.columns, file.path, encoding);
+/** The name a file's rows and rejects are stored under: "<zip path>!<member>" for a zip member. */
+export function fileLabel(file: SourceFile): string {
+  return file.member === undefined ? file.path : `${file.path}!${file.member}`;
+}
 
-  // DuckDB reads UTF-8 (and Latin-1, which differs from Windows-1252 at 0x80-0x9F: "€", curly
-  // quotes, dashes), so a declared Windows-1252 file is transcoded to a temporary UTF-8 copy.
-  // The hash and the count still come from the published bytes; line numbers are unchanged.
+/** One member of a published zip, and the zip's own hash (what the publisher shipped). */
+function extractMember(path: string, file: SourceFile & { member: string }): { bytes: Uint8Array; sha256: string } {
+  const zip = readBytes(path, file.path);
+  let members: Record<string, Uint8Array>;
+  try {
+    members = unzipSync(zip, { filter: (entry) => entry.name === file.member });
+  } catch (error) {
+    throw new StructuralError(file.path, {}, `cannot read the zip (${(error as Error).message})`);
+  }
+  const bytes = members[file.member];
+  if (bytes === undefined) throw new StructuralError(file.path, {}, `the zip has no member '${file.member}'`);
+  return { bytes, sha256: sha256(zip) };
+}
+
+async function loadCsvFile(db: Warehouse, source: CsvSource, file: SourceFile, root: string): Promise<Counts> {
+  const name = fileLabel(file);
+  const encoding = source.encoding ?? "utf-8";
   let scratch: string | null = null;
-  const temporary = (bytes: Buffer | string) => {
+  let copies = 0;
+  const temporary = (bytes: Uint8Array | string) => {
     scratch ??= mkdtempSync(join(tmpdir(), "load-csv-"));
-    const copy = join(scratch, `copy-${Date.now()}.csv`);
+    const copy = join(scratch, `copy-${++copies}.csv`);
     writeFileSync(copy, bytes);
     return copy;
   };
   try {
-    const readPath = encoding === "windows-1252" ? temporary(decodeWindows1252(readBytes(path, file.path))) : path;
+    // A zipped CSV is read from a temporary copy of its member; names in messages and rejects
+    // say "<zip>!<member>", and the hash stays the zip's.
+    const zipped = file.member === undefined ? null : extractMember(resolve(root, file.path), { ...file, member: file.member });
+    const path = zipped === null ? resolve(root, file.path) : temporary(zipped.bytes);
+    const head = firstLine(path, name);
+    // A header that is UTF-16 or Windows-1252 would otherwise read as a "missing column" in mojibake.
+    const headProblem = textProblem(head, source.columns, encoding === "utf-8");
+    if (headProblem) throw new StructuralError(name, headProblem.where, headProblem.problem);
+    const present = checkCsvHeader(head, source.columns, name, encoding);
+
+    // DuckDB reads UTF-8 (and Latin-1, which differs from Windows-1252 at 0x80-0x9F: "€", curly
+    // quotes, dashes), so a declared Windows-1252 file is transcoded to a temporary UTF-8 copy.
+    // The hash and the count still come from the published bytes; line numbers are unchanged.
+    let readPath = encoding === "windows-1252" ? temporary(decodeWindows1252(readBytes(path, name))) : path;
     // Settled into a value at once: a parse failure must not surface as an unhandled rejection
     // while the digest below is still streaming.
-    const insert = insertCsv(db, source, readPath, file.path).then(
+    const insert = insertCsv(db, source, readPath, name, present).then(
       (rows) => ({ rows, error: null }),
       (error: unknown) => ({ rows: 0, error: error as Error }),
     );
@@ -456,38 +495,39 @@ async function loadCsvFile(db: Warehouse, source: CsvSource, file: SourceFile, r
       digest = await digestCsv(path, encoding === "utf-8");
     } catch (error) {
       await insert;
-      throw new StructuralError(file.path, {}, `cannot read file (${(error as Error).message})`);
+      throw new StructuralError(name, {}, `cannot read file (${(error as Error).message})`);
     }
     let { rows: rowsLoaded, error: parseError } = await insert;
     // Not text, or not UTF-8: DuckDB would load NUL bytes inside values and reject each line with
     // a "£" under a misleading reason; one message naming the first bad byte's place is clearer.
     if (digest.nulLine !== null || !digest.utf8) {
-      const problem = textProblem(readBytes(path, file.path), source.columns, encoding === "utf-8");
-      if (problem) throw new StructuralError(file.path, problem.where, problem.problem);
+      const problem = textProblem(readBytes(path, name), source.columns, encoding === "utf-8");
+      if (problem) throw new StructuralError(name, problem.where, problem.problem);
     }
     // DuckDB's strict parser stops on a file that mixes LF and CRLF (a file edited by hand, or two
     // exports joined). Line endings carry no data, so read a copy with CRLF made LF instead;
     // lines keep their numbers. Any other parse failure is structural, naming the file.
     if (parseError !== null && digest.mixedEndingLine !== null) {
-      const text = encoding === "windows-1252" ? readFileSync(readPath) : readBytes(path, file.path);
-      rowsLoaded = await insertCsv(db, source, temporary(text.toString("utf8").replaceAll("\r\n", "\n")), file.path);
+      const text = encoding === "windows-1252" ? readFileSync(readPath) : readBytes(path, name);
+      readPath = temporary(text.toString("utf8").replaceAll("\r\n", "\n"));
+      rowsLoaded = await insertCsv(db, source, readPath, name, present);
     } else if (parseError !== null) {
-      throw new StructuralError(file.path, {}, `DuckDB cannot parse the file: ${parseError.message.split("\n")[0]}`);
+      throw new StructuralError(name, {}, `DuckDB cannot parse the file: ${parseError.message.split("\n")[0]}`);
     }
     // A quote opened and never closed swallows every later line into one value: the file is
     // truncated or has a stray quote, and the lines it swallowed would go uncounted.
     if (digest.openQuote !== null && digest.openQuote.line < digest.lastLine) {
       // Rare: read the file again to name the column where the quote opened.
-      const place = placeOf(readBytes(path, file.path), digest.openQuote.offset, source.columns);
+      const place = placeOf(readBytes(path, name), digest.openQuote.offset, source.columns);
       throw new StructuralError(
-        file.path,
+        name,
         { row: digest.openQuote.line, ...(place.column ? { column: place.column } : {}) },
         `a quote opened here is never closed: lines ${digest.openQuote.line} to ${digest.lastLine} would read as one value (a truncated file or a stray quote)`,
       );
     }
     const copied = await db.connection.run(`
       insert into rejects
-      select ${literal(source.id)}, ${literal(file.path)}, 'line ' || line, line::integer,
+      select ${literal(source.id)}, ${literal(name)}, 'line ' || line, line::integer,
              coalesce(column_name, 'column ' || column_idx), error_type || ': ' || error_message, csv_line
       from reject_errors`);
     // One line can carry several errors; rows rejected counts lines. Most files have none.
@@ -496,7 +536,11 @@ async function loadCsvFile(db: Warehouse, source: CsvSource, file: SourceFile, r
       [{ n: rowsRejected } = { n: 0 }] = await db.all<{ n: number }>(`select count(distinct line)::integer as n from reject_errors`);
     }
     await db.run(`drop table if exists reject_errors; drop table if exists reject_scans;`);
-    return { sha256: digest.sha256, rowsRead: digest.records, rowsLoaded, rowsRejected, rowsSkipped: 0 };
+    if (source.amount !== undefined) {
+      const index = source.columns.findIndex((column) => column.name === source.amount);
+      await reconcileAmounts(db, { source: source.id, table: source.table, amount: source.amount, index, file: name, path: readPath });
+    }
+    return { sha256: zipped?.sha256 ?? digest.sha256, rowsRead: digest.records, rowsLoaded, rowsRejected, rowsSkipped: 0 };
   } finally {
     if (scratch !== null) rmSync(scratch, { recursive: true, force: true });
   }
@@ -560,7 +604,8 @@ async function loadSpreadsheetFile(db: Warehouse, source: SpreadsheetSource, fil
 export async function loadSource(db: Warehouse, source: Source, options: { root: string; runId: string }): Promise<FileLoad[]> {
   await db.run(LOAD_TABLES_SQL);
   await db.run(createRawTable(source));
-  await db.run(`delete from rejects where source = ${literal(source.id)}; delete from loads where source = ${literal(source.id)};`);
+  await db.run(`delete from rejects where source = ${literal(source.id)}; delete from loads where source = ${literal(source.id)};
+    delete from load_amounts where source = ${literal(source.id)};`);
   const loads: FileLoad[] = [];
   for (const file of source.files) {
     const stat = statOf(resolve(options.root, file.path), file.path);
@@ -570,7 +615,7 @@ export async function loadSource(db: Warehouse, source: Source, options: { root:
         : await loadSpreadsheetFile(db, source, file, options.root);
     if (counts.rowsRead !== counts.rowsLoaded + counts.rowsRejected) {
       throw new Error(
-        `${file.path}: counts do not reconcile: ${counts.rowsRead} rows read, ${counts.rowsLoaded} loaded, ${counts.rowsRejected} rejected`,
+        `${fileLabel(file)}: counts do not reconcile: ${counts.rowsRead} rows read, ${counts.rowsLoaded} loaded, ${counts.rowsRejected} rejected`,
       );
     }
     await db.run(`insert into loads values (${[options.runId, source.id, file.path, counts.sha256].map(literal).join(", ")},

@@ -28,6 +28,11 @@ export const fileSchema = z.object({
   edition: z.string().min(1),
   /** Date the publisher released this edition (ISO). */
   released: z.iso.date(),
+  /**
+   * The file inside the zip at `path` that holds the data, for publishers who ship CSVs zipped.
+   * The loader extracts it to a temporary file; the hash recorded is still the zip's.
+   */
+  member: z.string().min(1).optional(),
 });
 export type SourceFile = z.infer<typeof fileSchema>;
 
@@ -58,6 +63,12 @@ export const sourceSchema = z.object({
    * load naming the file, line and column rather than loading mojibake.
    */
   encoding: z.enum(["utf-8", "windows-1252"]).optional(),
+  /**
+   * The declared DOUBLE column holding money (CSV sources). The loader then sums it in each file
+   * independently of DuckDB, in whole pence, and stops unless the file's total equals the total
+   * loaded plus the total in rejected rows (recorded in the load_amounts table).
+   */
+  amount: z.string().optional(),
 });
 export type SourceDeclaration = z.infer<typeof sourceSchema>;
 
@@ -114,14 +125,22 @@ export class StructuralError extends Error {
 }
 
 export function defineCsvSource(declaration: Omit<CsvSource, "kind">): CsvSource {
-  return { ...sourceSchema.parse(declaration), kind: "csv" };
+  const source = sourceSchema.parse(declaration);
+  if (source.amount !== undefined && !source.columns.some((column) => column.name === source.amount && column.type === "DOUBLE")) {
+    throw new Error(`source '${source.id}': amount '${source.amount}' must name a declared DOUBLE column`);
+  }
+  return { ...source, kind: "csv" };
 }
 
 export function defineSpreadsheetSource(
   declaration: Omit<SpreadsheetSource, "kind" | "read">,
   read: SpreadsheetSource["read"],
 ): SpreadsheetSource {
-  return { ...sourceSchema.parse(declaration), kind: "spreadsheet", read };
+  const source = sourceSchema.parse(declaration);
+  // Reconciling money needs the published text, which only the CSV loader streams.
+  if (source.amount !== undefined) throw new Error(`source '${source.id}': amount reconciliation is for CSV sources only`);
+  if (source.files.some((file) => file.member !== undefined)) throw new Error(`source '${source.id}': zip members are for CSV sources only`);
+  return { ...source, kind: "spreadsheet", read };
 }
 
 export const OGL = {

@@ -3,7 +3,9 @@ import ascof202021 from "./ascof-2020-21.ts";
 import ascActivityProvisionMetadata from "./asc-activity-provision-metadata.ts";
 import ascActivityProvisionTimeseries from "./asc-activity-provision-timeseries.ts";
 import cqcApiCareHomesSouthwest2021 from "./cqc-api-care-homes-southwest-2021.ts";
+import contractsFinderOcdsSample from "./contracts-finder-ocds-sample.ts";
 import cqcCareHomesEngland2021 from "./cqc-care-homes-england-2021.ts";
+import darlingtonSpend202122 from "./darlington-spend-2021-22.ts";
 import type { Source } from "./declaration.ts";
 import dementiaPrevalenceCfas2 from "./dementia-prevalence-cfas2.ts";
 import oflogAscMeasures from "./oflog-asc-measures.ts";
@@ -20,6 +22,8 @@ import laAllCodes from "./la-all-codes.ts";
 import msoaLookupHclNames from "./msoa-lookup-hcl-names.ts";
 import ruc2011Lad from "./ruc2011-lad.ts";
 import ruc2011Utla from "./ruc2011-utla.ts";
+import traffordGrants360giving from "./trafford-grants-360giving.ts";
+import traffordSpend202425 from "./trafford-spend-2024-25.ts";
 
 // Deprivation, rurality, MSOA names and council code history (the places pipeline).
 const PLACES_SOURCES = [iod2019LsoaDomains, iod2019LtlaSummaries, iod2019UtlaSummaries, iod2025LsoaShropshire, iod2025LtlaUnitaries, ruc2011Lad, ruc2011Utla, msoaLookupHclNames, laAllCodes];
@@ -27,7 +31,20 @@ const PLACES_SOURCES = [iod2019LsoaDomains, iod2019LtlaSummaries, iod2019UtlaSum
 // Care home supply (CQC) and demand (dementia rates, social care activity).
 const MARKET_SOURCES = [cqcCareHomesEngland2021, cqcApiCareHomesSouthwest2021, dementiaPrevalenceCfas2, ascActivityProvisionTimeseries, ascActivityProvisionMetadata];
 
-export const SOURCES: readonly Source[] = [onsMye2, onsMye2022, onsSnpp2022, onsLtlaUtla2022, ascof202021, oflogAscMeasures, ...PLACES_SOURCES, ...MARKET_SOURCES];
+// Council spend over £500, grants, and procurement notices (the spend and procurement pipelines).
+const CONTRACTS_SOURCES = [darlingtonSpend202122, traffordSpend202425, traffordGrants360giving, contractsFinderOcdsSample];
+
+export const SOURCES: readonly Source[] = [
+  onsMye2,
+  onsMye2022,
+  onsSnpp2022,
+  onsLtlaUtla2022,
+  ascof202021,
+  oflogAscMeasures,
+  ...PLACES_SOURCES,
+  ...MARKET_SOURCES,
+  ...CONTRACTS_SOURCES,
+];
 
 export function sourceById(id: string): Source {
   const source = SOURCES.find((candidate) => candidate.id === id);

@@ -50,7 +50,7 @@ describe.concurrent("npm run schedule (dry run)", () => {
 
     const events = readFileSync(join(dir, "scheduler.jsonl"), "utf8").trim().split("\n").map((line) => JSON.parse(line) as SchedulerEvent);
     expect(events.map((e) => e.event).slice(-3)).toEqual(["stopping", "complete", "stopped"]);
-    expect(events.find((e) => e.event === "stopping")!.detail).toMatch(/^waiting for the run of population\+outcomes\+places\+supply\+demand to finish/);
+    expect(events.find((e) => e.event === "stopping")!.detail).toMatch(/^waiting for the run of population\+outcomes\+places\+supply\+demand\+spend\+procurement to finish/);
     expect(existsSync(join(dir, "run.lock"))).toBe(false);
   }, 15_000);
 
