@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { builtFiles, findRestricted, restrictedText } from "../../pipelines/site-scan.ts";
+import { ocdsContacts } from "../ocds-contacts.ts";
 import { namesIn, personalNames, words } from "../personal-names.ts";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -30,6 +31,18 @@ describe("the built public site", () => {
     // The CQC files' nominated individuals and contacts; if this fails, they lost their classification.
     expect(values.size).toBeGreaterThan(1_000);
     expect(findRestricted(setup.siteDir, values)).toEqual([]);
+  });
+
+  it("holds no contact name, email or phone of the officials in the Contracts Finder notices, and no email address at all", () => {
+    const contacts = ocdsContacts(root);
+    expect(contacts.length).toBeGreaterThan(100);
+    const found: string[] = [];
+    for (const file of files) {
+      const text = readFileSync(file, "utf8");
+      for (const contact of contacts) if (text.includes(contact.value)) found.push(`${file.slice(setup.siteDir.length)}: ${contact.kind} '${contact.value}'`);
+      for (const match of text.matchAll(/[\w.+-]+@[\w-]+\.[\w.-]*[a-z]/gi)) found.push(`${file.slice(setup.siteDir.length)}: email '${match[0]}'`);
+    }
+    expect(found).toEqual([]);
   });
 
   it("would notice a leak: a planted name is found", () => {
