@@ -93,13 +93,15 @@ async function classifyAll(db: Warehouse, models: ReturnType<typeof sortModels>)
 export function paths(options: Pick<RunOptions, "root" | "warehouseDir" | "siteDir" | "internalSiteDir">) {
   // WAREHOUSE_DIR and SITE_DIR let tests and schedulers keep their runs apart from yours.
   const warehouseDir = resolve(options.root, options.warehouseDir ?? process.env.WAREHOUSE_DIR ?? "warehouse");
+  const site = resolve(options.root, options.siteDir ?? process.env.SITE_DIR ?? "dist");
   return {
     warehouseDir,
     warehouse: join(warehouseDir, "warehouse.duckdb"),
     runLog: join(warehouseDir, "runs.jsonl"),
     lock: join(warehouseDir, "run.lock"),
-    site: resolve(options.root, options.siteDir ?? process.env.SITE_DIR ?? "dist"),
-    internalSite: resolve(options.root, options.internalSiteDir ?? process.env.INTERNAL_SITE_DIR ?? "dist-internal"),
+    site,
+    // Beside the public site unless told otherwise: dist and dist-internal.
+    internalSite: resolve(options.root, options.internalSiteDir ?? process.env.INTERNAL_SITE_DIR ?? `${site}-internal`),
   };
 }
 

@@ -2,6 +2,7 @@
 // every page renders without errors or off-machine requests, passes axe-core for WCAG 2.2 AA
 // at desktop and phone widths, shows the published figures, and can be used with a keyboard.
 import { join } from "node:path";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { builtPages } from "../../pipelines/page-weight.ts";
 import { openWarehouse } from "../../pipelines/warehouse.ts";
@@ -11,18 +12,40 @@ const setup = inject("pipeline");
 
 let browser: Chromium;
 let site: LocalSite;
+let internalSite: LocalSite;
 
 beforeAll(async () => {
   browser = await launchChromium();
   site = await serveSite(setup.siteDir);
+  internalSite = await serveSite(setup.internalSiteDir);
 });
 
 afterAll(async () => {
   await site?.close();
+  await internalSite?.close();
   await browser?.close();
 });
 
+/** Opens a page and checks it rendered offline without errors and passes axe-core. */
+async function expectCleanPage(origin: string, path: string, width: number, extra?: (page: Page) => Promise<void>): Promise<void> {
+  const { page, log } = await openPage(browser.context, origin, path, width);
+  try {
+    expect(log.renderProblem).toBeNull();
+    expect(log.offsite, "requests that left the machine").toEqual([]);
+    expect(log.failed, "failed requests").toEqual([]);
+    expect(log.pageErrors, "uncaught errors").toEqual([]);
+    expect(log.consoleErrors, "console errors").toEqual([]);
+    await extra?.(page);
+    const { violations } = await runAxe(page);
+    expect(violations.length, describeViolations(violations)).toBe(0);
+  } finally {
+    await page.close();
+  }
+}
+
 const pages = builtPages(setup.siteDir);
+// The internal site also carries the public pages, tested above; these are its own.
+const internalPages = builtPages(setup.internalSiteDir).filter((path) => path.startsWith("/internal"));
 
 describe("the built site", () => {
   it("has the home, population and accessibility pages", () => {
@@ -33,20 +56,19 @@ describe("the built site", () => {
 for (const width of [1280, 375]) {
   describe(`every page at ${width}px wide`, () => {
     for (const path of pages) {
-      it(`${path} renders offline and passes axe (WCAG 2.2 AA)`, async () => {
-        const { page, log } = await openPage(browser.context, site.origin, path, width);
-        try {
-          expect(log.renderProblem).toBeNull();
-          expect(log.offsite, "requests that left the machine").toEqual([]);
-          expect(log.failed, "failed requests").toEqual([]);
-          expect(log.pageErrors, "uncaught errors").toEqual([]);
-          expect(log.consoleErrors, "console errors").toEqual([]);
-          const { violations } = await runAxe(page);
-          expect(violations.length, describeViolations(violations)).toBe(0);
-        } finally {
-          await page.close();
-        }
-      });
+      it(`${path} renders offline and passes axe (WCAG 2.2 AA)`, () => expectCleanPage(site.origin, path, width));
+    }
+  });
+}
+
+for (const width of [1280, 375]) {
+  describe(`every internal (commissioner) page at ${width}px wide`, () => {
+    it("includes the review, freshness and run history pages", () => {
+      expect(internalPages).toEqual(expect.arrayContaining(["/internal/freshness", "/internal/runs"]));
+    });
+    for (const path of internalPages) {
+      it(`${path} renders offline, says it is internal, and passes axe (WCAG 2.2 AA)`, () =>
+        expectCleanPage(internalSite.origin, path, width, async (page) => expect(await page.locator(".internal-banner").innerText()).toMatch(/^Internal:/)));
     }
   });
 }
