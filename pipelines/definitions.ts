@@ -54,6 +54,13 @@ export const PIPELINES: readonly PipelineDefinition[] = [
     // Activity is published yearly; the rates change only with a new study.
     schedule: "0 6 1 * *",
   },
+  {
+    name: "contracts",
+    description: "Contract review: illustrative contract register, monthly KPI returns and invoices (generated data, internal)",
+    sources: ["illustrative-contract-register", "illustrative-kpi-returns", "illustrative-invoices"],
+    // A council's register and KPI returns change monthly at most; weekly catches a new drop.
+    schedule: "0 7 * * 1",
+  },
 ];
 
 export function selectPipelines(names: string[]): PipelineDefinition[] {
