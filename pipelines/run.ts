@@ -9,6 +9,7 @@ import { SOURCES, sourceById } from "../sources/index.ts";
 import { configAreasSql, loadCouncilConfig } from "./config.ts";
 import { INDICATORS } from "../models/indicators/index.ts";
 import { selectPipelines } from "./definitions.ts";
+import { computeContractKpiRatings } from "./contract-kpis.ts";
 import { computeIndicators } from "./indicators.ts";
 import { isUnchanged, LOAD_TABLES_SQL, loadSource } from "./load.ts";
 import { buildModel, discoverModels, runModelTests, sortModels } from "./models.ts";
@@ -166,6 +167,7 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
     // Indicators use TypeScript statistics, so they are computed after the SQL models have
     // been built and tested; they read only tested models.
     await step("indicators", async () => ({ rows: await computeIndicators(db!, INDICATORS), detail: `${INDICATORS.length} indicators` }));
+    await step("contract KPI ratings", async () => ({ rows: await computeContractKpiRatings(db!) }));
 
     const rejected = inputs.reduce((sum, input) => sum + input.rowsRejected, 0);
     await db.run(`create or replace table meta_run as select ${literal(runId)} as run_id, now() as finished_at, ${rejected} as rows_rejected`);
