@@ -52,3 +52,6 @@ export function kpiValue(kpi, value) {
 }
 
 export const RATING_RULE = html`<p class="note">How KPIs are rated (Procurement Act 2023 scale). Each KPI's latest six months of returns are pooled and given a 95% confidence interval (Wilson for proportions; exact Poisson below 10 events, Byar's from 10, for rates and counts). Where higher is better: <strong>good</strong> if the value meets the target; <strong>approaching target</strong> if it is below the target but the interval reaches it (the shortfall could be chance, as it often is for small numbers); <strong>requires improvement</strong> if the whole interval is below the target but its upper end is within 10% of the target; <strong>inadequate</strong> if the whole interval lies more than 10% of the target below it. Where lower is better (falls, missed visits, complaints) the same rule runs the other way. A KPI with no return in the six months is shown as <strong>no returns</strong>.</p>`;
+
+/** A chart's source line: what it is drawn from and the run date, labelled when illustrative. */
+export const sourceLine = (data, text) => `${data.isIllustrative ? "Illustrative data: " : ""}${text} Figures as at ${date(data.asAt)}.`;
