@@ -12,7 +12,8 @@ export default defineCsvSource({
   edition: `Generated with seed 20261201, as at ${ILLUSTRATIVE_RELEASED}`,
   url: TRANSPARENCY_CODE_URL,
   format: "csv",
-  cadenceMonths: 3,
+  // Generated once: no new edition will come, so no freshness warning (a council's own file would be monthly).
+  cadenceMonths: 120,
   classification: "internal",
   table: "raw_illustrative_contract_register",
   files: ILLUSTRATIVE_COUNCILS.map((code) => ({ path: `${ILLUSTRATIVE_FOLDER}/contract-register-${code}.csv`, edition: `${code}, as at ${ILLUSTRATIVE_RELEASED}`, released: ILLUSTRATIVE_RELEASED })),

@@ -11,7 +11,8 @@ export default defineCsvSource({
   edition: `Generated with seed 20261201, as at ${ILLUSTRATIVE_RELEASED}`,
   url: TRANSPARENCY_CODE_URL,
   format: "csv",
-  cadenceMonths: 1,
+  // Generated once: no new edition will come, so no freshness warning (a council's own file would be monthly).
+  cadenceMonths: 120,
   classification: "internal",
   table: "raw_illustrative_invoices",
   files: ILLUSTRATIVE_COUNCILS.map((code) => ({ path: `${ILLUSTRATIVE_FOLDER}/invoices-${code}.csv`, edition: `${code}, to November 2026`, released: ILLUSTRATIVE_RELEASED })),

@@ -10,7 +10,8 @@ export default defineCsvSource({
   edition: `Generated with seed 20261201, as at ${ILLUSTRATIVE_RELEASED}`,
   url: TRANSPARENCY_CODE_URL,
   format: "csv",
-  cadenceMonths: 1,
+  // Generated once: no new edition will come, so no freshness warning (a council's own file would be monthly).
+  cadenceMonths: 120,
   classification: "internal",
   table: "raw_illustrative_kpi_returns",
   files: ILLUSTRATIVE_COUNCILS.map((code) => ({ path: `${ILLUSTRATIVE_FOLDER}/kpi-returns-${code}.csv`, edition: `${code}, 24 months to November 2026`, released: ILLUSTRATIVE_RELEASED })),
