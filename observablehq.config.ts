@@ -28,6 +28,12 @@ const internalPages = {
   name: "Commissioner review (internal)",
   open: true,
   pages: [
+    { name: "Contract review overview", path: "/internal/" },
+    { name: "Contracts ending (re-commissioning)", path: "/internal/expiries" },
+    { name: "KPI performance and decommissioning", path: "/internal/kpis" },
+    { name: "Supplier mix", path: "/internal/suppliers" },
+    { name: "Prompt payment", path: "/internal/payments" },
+    { name: "Spend and grants", path: "/internal/spend" },
     { name: "Source freshness", path: "/internal/freshness" },
     { name: "Run history", path: "/internal/runs" },
   ],

@@ -68,6 +68,13 @@ export const PIPELINES: readonly PipelineDefinition[] = [
     // Contracts Finder publishes daily; a weekly check keeps notices current enough for review.
     schedule: "0 7 * * 3",
   },
+  {
+    name: "contracts",
+    description: "Contract review: illustrative contract register, monthly KPI returns and invoices (generated data, internal)",
+    sources: ["illustrative-contract-register", "illustrative-kpi-returns", "illustrative-invoices"],
+    // A council's register and KPI returns change monthly at most; weekly catches a new drop.
+    schedule: "0 7 * * 1",
+  },
 ];
 
 export function selectPipelines(names: string[]): PipelineDefinition[] {

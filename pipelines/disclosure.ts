@@ -6,8 +6,8 @@
 // the warehouse for the commissioners' site and for checks against the published files.
 import type { Indicator } from "../models/indicators/index.ts";
 import { oneWay, protect, RULE, withheldAll, type Protection } from "../models/disclosure/index.ts";
-import { computeFunnel, writeTable } from "./indicators.ts";
-import type { Warehouse } from "./warehouse.ts";
+import { computeFunnel } from "./indicators.ts";
+import { writeTable, type Warehouse } from "./warehouse.ts";
 
 const ENGLAND = "E92000001";
 export const WITHHELD = `withheld: fewer than ${RULE.largestSuppressed + 1} people behind it`;

@@ -4,7 +4,7 @@
 // Runs after the SQL models and their tests, and writes four outcomes_* marts.
 import type { Indicator } from "../models/indicators/index.ts";
 import { compare, proportion, proportionFunnel, quantiles, rate, type Comparison } from "../models/statistics/index.ts";
-import { ident, literal, type Warehouse } from "./warehouse.ts";
+import { ident, literal, writeTable, type Warehouse } from "./warehouse.ts";
 
 const ENGLAND = "E92000001";
 const FUNNEL_POINTS = 60;
@@ -193,14 +193,6 @@ export function trendOf(indicator: Indicator, points: { period: string; value: n
   return { trend: "no clear change", detail };
 }
 
-export async function writeTable(db: Warehouse, name: string, columns: Record<string, string>, rows: Record<string, unknown>[]): Promise<void> {
-  await db.run(`create or replace table ${ident(name)} (${Object.entries(columns).map(([column, type]) => `${ident(column)} ${type}`).join(", ")})`);
-  const sqlValue = (value: unknown) => (value === null || value === undefined ? "null" : typeof value === "number" ? (Number.isFinite(value) ? String(value) : "null") : literal(String(value)));
-  for (let start = 0; start < rows.length; start += 500) {
-    const batch = rows.slice(start, start + 500).map((row) => `(${Object.keys(columns).map((column) => sqlValue(row[column])).join(", ")})`);
-    await db.run(`insert into ${ident(name)} values ${batch.join(", ")}`);
-  }
-}
 
 const VALUE_COLUMNS = {
   indicator_id: "varchar", period: "varchar", area_code: "varchar", area_name: "varchar", role: "varchar",

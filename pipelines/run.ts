@@ -11,6 +11,7 @@ import { configAreasSql, loadCouncilConfig } from "./config.ts";
 import { INDICATORS } from "../models/indicators/index.ts";
 import { selectPipelines } from "./definitions.ts";
 import { applyDisclosureControl, DISCLOSURE_REASON } from "./disclosure.ts";
+import { computeContractKpiRatings } from "./contract-kpis.ts";
 import { computeIndicators } from "./indicators.ts";
 import { isUnchanged, LOAD_TABLES_SQL, loadSource } from "./load.ts";
 import { buildModel, discoverModels, runModelTests, sortModels } from "./models.ts";
@@ -67,6 +68,10 @@ const DERIVED_TABLES: { tables: string[]; inputs: string[]; declared?: Declared 
     declared: { classification: "public", reason: DISCLOSURE_REASON },
   },
   { tables: ["market_asc_activity_protected"], inputs: ["market_asc_activity"], declared: { classification: "public", reason: DISCLOSURE_REASON } },
+  {
+    tables: ["contracts_kpi_monthly", "contracts_kpi_ratings", "contracts_prompt_payment", "contracts_decommissioning_candidates"],
+    inputs: ["int_kpi_returns__configured", "int_invoices__configured", "int_invoices__payment_counts", "contracts_register"],
+  },
 ];
 
 /** Classifies every raw table, model and derived table, and writes meta_classification. */
@@ -222,6 +227,7 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
     // Public pages read only the protected copies of tables that count people.
     await step("disclosure control", async () => ({ rows: await applyDisclosureControl(db!, INDICATORS) }));
 
+    await step("contract KPI ratings", async () => ({ rows: await computeContractKpiRatings(db!) }));
     await step("release record", async () => ({ rows: await recordRelease(db!, runId, inputs), detail: "sources and headline figures, for the release log" }));
     await step("classification", async () => {
       const classes = await classifyAll(db!, models);

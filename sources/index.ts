@@ -13,6 +13,9 @@ import onsLtlaUtla2022 from "./ons-ltla-utla-2022.ts";
 import onsMye2 from "./ons-mye2.ts";
 import onsMye2022 from "./ons-mye-2022.ts";
 import onsSnpp2022 from "./ons-snpp-2022.ts";
+import illustrativeContractRegister from "./illustrative-contract-register.ts";
+import illustrativeInvoices from "./illustrative-invoices.ts";
+import illustrativeKpiReturns from "./illustrative-kpi-returns.ts";
 import iod2019LsoaDomains from "./iod2019-lsoa-domains.ts";
 import iod2019LtlaSummaries from "./iod2019-ltla-summaries.ts";
 import iod2019UtlaSummaries from "./iod2019-utla-summaries.ts";
@@ -31,6 +34,8 @@ const PLACES_SOURCES = [iod2019LsoaDomains, iod2019LtlaSummaries, iod2019UtlaSum
 // Care home supply (CQC) and demand (dementia rates, social care activity).
 const MARKET_SOURCES = [cqcCareHomesEngland2021, cqcApiCareHomesSouthwest2021, dementiaPrevalenceCfas2, ascActivityProvisionTimeseries, ascActivityProvisionMetadata];
 
+// Illustrative contract register, KPI returns and invoices (generated; internal: review site only).
+const ILLUSTRATIVE_SOURCES = [illustrativeContractRegister, illustrativeKpiReturns, illustrativeInvoices];
 // Council spend over £500, grants, and procurement notices (the spend and procurement pipelines).
 const CONTRACTS_SOURCES = [darlingtonSpend202122, traffordSpend202425, traffordGrants360giving, contractsFinderOcdsSample];
 
@@ -44,6 +49,7 @@ export const SOURCES: readonly Source[] = [
   ...PLACES_SOURCES,
   ...MARKET_SOURCES,
   ...CONTRACTS_SOURCES,
+  ...ILLUSTRATIVE_SOURCES,
 ];
 
 export function sourceById(id: string): Source {

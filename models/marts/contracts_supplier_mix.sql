@@ -1,0 +1,60 @@
+-- Who the council's contract spend goes to: the share of invoiced spend (and of contract value)
+-- with SMEs, VCSEs and local suppliers, for the whole council and by department.
+-- "Local" means the supplier's postcode district (the outward code of the postcode in the
+-- register) lies in the council's area, from the lists below (districts wholly or mostly
+-- inside the council; a supplier's registered address, not where the service is delivered).
+-- A council with no list here gets no local figures (null), never a zero.
+-- test unique: department, supplier_group
+-- test not_null: department, supplier_group, contracts, contract_value, spend, is_illustrative
+-- test accepted_values: supplier_group = all suppliers, SMEs, VCSEs, local suppliers
+-- test expression: share_of_spend is null or share_of_spend between 0 and 1
+-- test expression: supplier_group <> 'all suppliers' or share_of_spend = 1 or spend = 0
+with local_districts as (
+    select * from (values
+        ('E06000051', ['SY1', 'SY2', 'SY3', 'SY4', 'SY5', 'SY6', 'SY7', 'SY8', 'SY11', 'SY12', 'SY13', 'TF9', 'TF11', 'TF12', 'TF13', 'WV15', 'WV16', 'DY14']),
+        ('E08000009', ['M16', 'M17', 'M31', 'M32', 'M33', 'M41', 'WA14', 'WA15'])
+    ) as t(council_code, districts)
+),
+contracts as (
+    select
+        r.*,
+        case when l.districts is null then null else coalesce(list_contains(l.districts, r.supplier_postcode_district), false) end as is_local,
+        coalesce(s.invoiced_to_date, 0) as spend
+    from contracts_register r
+    left join local_districts l using (council_code)
+    left join contracts_spend_vs_value s using (reference)
+),
+groups as (
+    select 'all suppliers' as supplier_group, *, true as in_group from contracts
+    union all by name
+    select 'SMEs' as supplier_group, *, is_sme as in_group from contracts
+    union all by name
+    select 'VCSEs' as supplier_group, *, is_vcse as in_group from contracts
+    union all by name
+    select 'local suppliers' as supplier_group, *, is_local as in_group from contracts
+),
+totals as (
+    select
+        coalesce(department, 'All departments') as department,
+        supplier_group,
+        count(*) filter (where in_group)::integer as contracts,
+        coalesce(sum(value) filter (where in_group), 0) as contract_value,
+        coalesce(sum(spend) filter (where in_group), 0) as spend,
+        sum(value) as all_value,
+        sum(spend) as all_spend,
+        bool_and(in_group is not null) as is_known,
+        bool_or(is_illustrative) as is_illustrative
+    from groups
+    group by grouping sets ((department, supplier_group), (supplier_group))
+)
+select
+    department,
+    supplier_group,
+    contracts,
+    contract_value,
+    spend,
+    case when is_known and all_spend > 0 then spend / all_spend end as share_of_spend,
+    case when is_known and all_value > 0 then contract_value / all_value end as share_of_value,
+    case when supplier_group = 'local suppliers' then 'supplier postcode district in the council''s area (list in models/marts/contracts_supplier_mix.sql)' end as definition,
+    is_illustrative
+from totals
