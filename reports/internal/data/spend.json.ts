@@ -4,7 +4,7 @@
 // top 15 companies plus one row for the redacted payments to individuals.
 import { citations, readMarts } from "../../data/marts.ts";
 
-const { council } = await readMarts<{ area_code: string; area_name: string }>({
+const { council = [] } = await readMarts<{ area_code: string; area_name: string }>({
   council: { mart: "needs_population_older", sql: "select distinct area_code, area_name from {mart} where role = 'council'" },
 });
 const code = council[0]!.area_code.replaceAll("'", "");
@@ -43,7 +43,7 @@ process.stdout.write(
   JSON.stringify({
     council: council[0],
     ...data,
-    hasSpend: (data.totals[0] as { lines: number | null } | undefined)?.lines ? true : false,
+    hasSpend: Boolean((data.totals?.[0] as { lines: number | null } | undefined)?.lines),
     sources: citations(["darlington-spend-2021-22", "trafford-spend-2024-25", "trafford-grants-360giving", "illustrative-contract-register"]),
   }),
 );
