@@ -18,12 +18,18 @@ export function builtFiles(dir: string): string[] {
 /**
  * Text values of restricted columns, mapped to "<source>.<column>". Only values with a letter
  * and at least 8 characters: shorter ones ('Y', '2021') occur by chance in any page. Numeric
- * columns are not scanned for the same reason.
+ * columns are not scanned for the same reason. Names the site states anyway are left out:
+ * councils' names (a council appears as a supplier in another council's spend) and any text
+ * inside the source declarations' own titles, publishers and notes, which are public metadata.
  */
 export async function restrictedText(warehousePath: string): Promise<Map<string, string>> {
   const db = await openWarehouse(warehousePath, { readOnly: true });
   const values = new Map<string, string>();
+  const declared = SOURCES.flatMap((source) => [source.title, source.publisher, source.edition, source.notes ?? "", source.licence.attribution, ...source.files.map((file) => file.edition)]);
   try {
+    const [areas] = await db.all(`select 1 from information_schema.tables where table_name = 'int_areas'`);
+    const councils = new Set(areas ? (await db.all<{ name: string }>(`select distinct area_name as name from int_areas`)).map((row) => row.name.toLowerCase()) : []);
+    const stated = (value: string) => councils.has(value.toLowerCase()) || declared.some((text) => text.includes(value));
     for (const source of SOURCES) {
       const [loaded] = await db.all(`select 1 from information_schema.tables where table_name = '${source.table}'`);
       if (!loaded) continue;
@@ -34,7 +40,7 @@ export async function restrictedText(warehousePath: string): Promise<Map<string,
           `select distinct trim(${name}) as value from ${ident(source.table)}
            where length(trim(${name})) >= 8 and regexp_matches(${name}, '[A-Za-z]')`,
         );
-        for (const { value } of rows) values.set(value, `${source.id}.${column.name}`);
+        for (const { value } of rows) if (!stated(value)) values.set(value, `${source.id}.${column.name}`);
       }
     }
   } finally {

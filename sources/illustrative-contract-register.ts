@@ -24,7 +24,7 @@ export default defineCsvSource({
     { name: "department", type: "VARCHAR", required: true, header: "Department", description: "Council department responsible" },
     { name: "category", type: "VARCHAR", required: true, header: "Category", description: "Service category (not a Transparency Code field; many registers carry one)" },
     { name: "description", type: "VARCHAR", required: true, header: "Description of Goods and/or Services", description: "What the contract buys" },
-    { name: "supplier_name", type: "VARCHAR", required: true, header: "Supplier Name", description: "Supplier (an organisation)" },
+    { name: "supplier_name", type: "VARCHAR", required: true, header: "Supplier Name", description: "Supplier (an organisation)", classification: "internal" },
     {
       name: "supplier_registration_number",
       type: "VARCHAR",
