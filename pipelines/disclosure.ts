@@ -6,30 +6,14 @@
 // the warehouse for the commissioners' site and for checks against the published files.
 import type { Indicator } from "../models/indicators/index.ts";
 import { oneWay, protect, RULE, withheldAll, type Protection } from "../models/disclosure/index.ts";
-import { computeFunnel } from "./indicators.ts";
+import { computeFunnel, type IndicatorValue } from "./indicators.ts";
 import { writeTable, type Warehouse } from "./warehouse.ts";
 
 const ENGLAND = "E92000001";
 export const WITHHELD = `withheld: fewer than ${RULE.largestSuppressed + 1} people behind it`;
 
-interface ValueRow {
-  indicator_id: string;
-  period: string;
-  area_code: string;
-  area_name: string;
-  role: string;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  lower95: number | null;
-  upper95: number | null;
-  lower998: number | null;
-  upper998: number | null;
-  missing_reason: string | null;
-  benchmark_value: number | null;
-  comparison: string;
-  quintile: number | null;
-}
+/** A row of outcomes_indicator_values as read back from the warehouse (comparison as text). */
+type ValueRow = Omit<IndicatorValue, "computed_value" | "comparison"> & { comparison: string };
 
 interface Counted {
   protection: Protection | null;

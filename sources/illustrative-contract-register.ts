@@ -2,19 +2,12 @@
 // Transparency Code 2015 shape, generated from a fixed seed. A council's own register with the
 // same headers can replace these files; the staging model reads the columns by these names.
 import { defineCsvSource } from "./declaration.ts";
-import { ILLUSTRATIVE_COUNCILS, ILLUSTRATIVE_FOLDER, ILLUSTRATIVE_LICENCE, ILLUSTRATIVE_RELEASED, TRANSPARENCY_CODE_URL } from "./illustrative-shared.ts";
+import { ILLUSTRATIVE_COUNCILS, ILLUSTRATIVE_DECLARATION, ILLUSTRATIVE_FOLDER, ILLUSTRATIVE_RELEASED } from "./illustrative-shared.ts";
 
 export default defineCsvSource({
   id: "illustrative-contract-register",
   title: "Illustrative data: contract register (Local Government Transparency Code 2015 shape), Shropshire and Trafford",
-  publisher: "Commissioning intelligence project (generated; not published by any council)",
-  licence: ILLUSTRATIVE_LICENCE,
-  edition: `Generated with seed 20261201, as at ${ILLUSTRATIVE_RELEASED}`,
-  url: TRANSPARENCY_CODE_URL,
-  format: "csv",
-  // Generated once: no new edition will come, so no freshness warning (a council's own file would be monthly).
-  cadenceMonths: 120,
-  classification: "internal",
+  ...ILLUSTRATIVE_DECLARATION,
   table: "raw_illustrative_contract_register",
   files: ILLUSTRATIVE_COUNCILS.map((code) => ({ path: `${ILLUSTRATIVE_FOLDER}/contract-register-${code}.csv`, edition: `${code}, as at ${ILLUSTRATIVE_RELEASED}`, released: ILLUSTRATIVE_RELEASED })),
   columns: [

@@ -1,19 +1,12 @@
 // Illustrative invoices against the illustrative contracts: what prompt payment (regulation 113
 // of the Public Contracts Regulations 2015) and spend against contract value are computed from.
 import { defineCsvSource } from "./declaration.ts";
-import { ILLUSTRATIVE_COUNCILS, ILLUSTRATIVE_FOLDER, ILLUSTRATIVE_LICENCE, ILLUSTRATIVE_RELEASED, TRANSPARENCY_CODE_URL } from "./illustrative-shared.ts";
+import { ILLUSTRATIVE_COUNCILS, ILLUSTRATIVE_DECLARATION, ILLUSTRATIVE_FOLDER, ILLUSTRATIVE_RELEASED } from "./illustrative-shared.ts";
 
 export default defineCsvSource({
   id: "illustrative-invoices",
   title: "Illustrative data: invoices received and paid against contracts, Shropshire and Trafford",
-  publisher: "Commissioning intelligence project (generated; not published by any council)",
-  licence: ILLUSTRATIVE_LICENCE,
-  edition: `Generated with seed 20261201, as at ${ILLUSTRATIVE_RELEASED}`,
-  url: TRANSPARENCY_CODE_URL,
-  format: "csv",
-  // Generated once: no new edition will come, so no freshness warning (a council's own file would be monthly).
-  cadenceMonths: 120,
-  classification: "internal",
+  ...ILLUSTRATIVE_DECLARATION,
   table: "raw_illustrative_invoices",
   files: ILLUSTRATIVE_COUNCILS.map((code) => ({ path: `${ILLUSTRATIVE_FOLDER}/invoices-${code}.csv`, edition: `${code}, to November 2026`, released: ILLUSTRATIVE_RELEASED })),
   columns: [

@@ -1,18 +1,11 @@
 // Illustrative monthly KPI returns from providers, one row per contract, KPI and month.
 import { defineCsvSource } from "./declaration.ts";
-import { ILLUSTRATIVE_COUNCILS, ILLUSTRATIVE_FOLDER, ILLUSTRATIVE_LICENCE, ILLUSTRATIVE_RELEASED, TRANSPARENCY_CODE_URL } from "./illustrative-shared.ts";
+import { ILLUSTRATIVE_COUNCILS, ILLUSTRATIVE_DECLARATION, ILLUSTRATIVE_FOLDER, ILLUSTRATIVE_RELEASED } from "./illustrative-shared.ts";
 
 export default defineCsvSource({
   id: "illustrative-kpi-returns",
   title: "Illustrative data: monthly contract KPI returns, Shropshire and Trafford, December 2024 to November 2026",
-  publisher: "Commissioning intelligence project (generated; not published by any council)",
-  licence: ILLUSTRATIVE_LICENCE,
-  edition: `Generated with seed 20261201, as at ${ILLUSTRATIVE_RELEASED}`,
-  url: TRANSPARENCY_CODE_URL,
-  format: "csv",
-  // Generated once: no new edition will come, so no freshness warning (a council's own file would be monthly).
-  cadenceMonths: 120,
-  classification: "internal",
+  ...ILLUSTRATIVE_DECLARATION,
   table: "raw_illustrative_kpi_returns",
   files: ILLUSTRATIVE_COUNCILS.map((code) => ({ path: `${ILLUSTRATIVE_FOLDER}/kpi-returns-${code}.csv`, edition: `${code}, 24 months to November 2026`, released: ILLUSTRATIVE_RELEASED })),
   columns: [

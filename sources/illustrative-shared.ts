@@ -13,3 +13,15 @@ export const ILLUSTRATIVE_FOLDER = "sources/data/illustrative-contracts";
 /** The generator's as-at date (pipelines/illustrative/generate-contracts.ts). */
 export const ILLUSTRATIVE_RELEASED = "2026-12-01";
 export const ILLUSTRATIVE_COUNCILS = ["E06000051", "E08000009"] as const;
+
+/** Declaration fields the three illustrative sources share. */
+export const ILLUSTRATIVE_DECLARATION = {
+  publisher: "Commissioning intelligence project (generated; not published by any council)",
+  licence: ILLUSTRATIVE_LICENCE,
+  edition: `Generated with seed 20261201, as at ${ILLUSTRATIVE_RELEASED}`,
+  url: TRANSPARENCY_CODE_URL,
+  format: "csv",
+  // Generated once: no new edition will come, so no freshness warning (a council's own file would be monthly).
+  cadenceMonths: 120,
+  classification: "internal",
+} as const;
