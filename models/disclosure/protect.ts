@@ -19,6 +19,9 @@
 import { isSmall, roundCount, RULE, type DisclosureRule } from "./rule.ts";
 import type { CountTable } from "./table.ts";
 
+/** The table cannot be protected by suppression at all: publish none of it. */
+export class DisclosureRefusal extends Error {}
+
 export type CellStatus = "published" | "primary" | "secondary";
 
 export interface Protection {
@@ -97,11 +100,73 @@ function propagate(bounds: Bounds[], table: CountTable): void {
   }
 }
 
+/** How many search steps the exact check may take before it assumes the worst. */
+const SEARCH_LIMIT = 200_000;
+
+/**
+ * Bounds alone are complete for a single total and its parts, but not where relations cross
+ * (a two-way table): a cell can be pinned by whole-number combinations that no single bound
+ * shows. So, for each suppressed cell, search depth-first for two tables consistent with
+ * what is published that give it different values. A search that runs past the limit counts
+ * the cell as disclosed: more suppression, never less.
+ */
+function pinnedBySearch(table: CountTable, reader: readonly Bounds[], target: number): boolean {
+  const n = table.cells.length;
+  if (reader[target]!.hi === Infinity) return false; // unbounded above: no single value
+  // Other unbounded cells are searched up to the largest finite bound. Leaving out larger values
+  // can only make a cell look pinned when it is not, so the error is towards more suppression.
+  const cap = Math.max(...reader.filter((b) => b.hi !== Infinity).map((b) => b.hi));
+  const bounds = reader.map((b) => ({ lo: b.lo, hi: Math.min(b.hi, Math.max(cap, b.lo)) }));
+  const values = new Array<number>(n).fill(0);
+  const assigned = new Array<boolean>(n).fill(false);
+  let steps = 0;
+  const feasible = (): boolean =>
+    table.relations.every(({ total, parts }) => {
+      const range = (index: number) => (assigned[index] ? [values[index]!, values[index]!] : [bounds[index]!.lo, bounds[index]!.hi]);
+      const [tLo, tHi] = range(total) as [number, number];
+      let lo = 0;
+      let hi = 0;
+      for (const index of parts) {
+        const [a, b] = range(index) as [number, number];
+        lo += a;
+        hi += b;
+      }
+      return lo <= tHi && hi >= tLo;
+    });
+  const search = (depth: number, avoid: number | null): number | null => {
+    if (++steps > SEARCH_LIMIT) throw new RangeError("search limit");
+    if (depth === n) return values[target]!;
+    const order = depth === 0 ? target : depth === target ? 0 : depth;
+    for (let v = bounds[order]!.lo; v <= bounds[order]!.hi; v++) {
+      if (order === target && v === avoid) continue;
+      values[order] = v;
+      assigned[order] = true;
+      if (feasible()) {
+        const found = search(depth + 1, avoid);
+        if (found !== null) return found;
+      }
+      assigned[order] = false;
+    }
+    return null;
+  };
+  try {
+    const first = search(0, null);
+    if (first === null) return false;
+    assigned.fill(false);
+    return search(0, first) === null;
+  } catch (error) {
+    if (error instanceof RangeError) return true;
+    throw error;
+  }
+}
+
 /** Suppressed cells whose value a reader can work out from the published table. */
 export function disclosedCells(table: CountTable, suppressed: readonly boolean[], rule: DisclosureRule = RULE): number[] {
   const bounds = readerBounds(table.cells, suppressed, rule);
   propagate(bounds, table);
-  return suppressed.flatMap((isSuppressed, index) => (isSuppressed && bounds[index]!.lo === bounds[index]!.hi ? [index] : []));
+  const byBounds = suppressed.flatMap((isSuppressed, index) => (isSuppressed && bounds[index]!.lo === bounds[index]!.hi ? [index] : []));
+  if (byBounds.length > 0 || table.relations.length < 2) return byBounds;
+  return suppressed.flatMap((isSuppressed, index) => (isSuppressed && pinnedBySearch(table, bounds, index) ? [index] : []));
 }
 
 /** The smallest published non-zero member of the relations given, parts before totals. */
@@ -142,8 +207,10 @@ export function protect(table: CountTable, rule: DisclosureRule = RULE): Protect
     const [disclosed] = disclosedCells(table, isSuppressed, rule);
     if (disclosed !== undefined) {
       const around = table.relations.filter((relation) => relation.total === disclosed || relation.parts.includes(disclosed));
-      const next = nextToSuppress(table, isSuppressed, around);
-      if (next === null) throw new Error(`disclosure control: ${label(table, disclosed)} can be worked out and nothing beside it is left to suppress`);
+      // Beside the disclosed cell first; where everything there is already suppressed (the known
+      // zeros give it away), the smallest published cell anywhere in the table.
+      const next = nextToSuppress(table, isSuppressed, around) ?? nextToSuppress(table, isSuppressed, table.relations);
+      if (next === null) throw new DisclosureRefusal(`disclosure control: ${label(table, disclosed)} can be worked out from the zeros around it even with every other count suppressed; the table cannot be published`);
       suppress(next);
       changed = true;
     }
