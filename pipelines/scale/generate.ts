@@ -20,6 +20,12 @@ import { sourceById } from "../../sources/index.ts";
 /** Rows in one worksheet of an .xlsx (Excel's limit); BIFF8 .xls holds 65,536. */
 export const XLSX_MAX_ROWS = 1_048_576;
 const XLS_MAX_ROWS = 65_536;
+/**
+ * SheetJS writes each sheet's XML as one string, and V8 caps a string at about 512 MB: a sheet
+ * of 25 copies of IoD2019 File 2 (820,000 rows, 20 columns) already fails with "Invalid string
+ * length". Parts are kept to this many cells, which writes in well under that.
+ */
+const MAX_CELLS_PER_PART = 4_000_000;
 
 const ENGLISH_CODE = /^E\d{8}$/;
 
@@ -173,10 +179,14 @@ function planSheet(workbook: XLSX.WorkBook, name: string, file: string): SheetPl
 /**
  * Repeats the area rows of the named sheets N times; every other sheet, and every row without
  * an English area code (titles, headers, the UK and Wales rows, footnotes), stays as published.
- * A sheet that would pass the format's row limit is split across workbooks, as a publisher
- * would: each part is the whole workbook holding a run of copies. Returns the parts in order.
+ * A sheet that would pass the format's row limit (or the writer's, MAX_CELLS_PER_PART) is split
+ * across workbooks: each part is the whole workbook holding a run of copies, every part read by
+ * the same reader into the same raw table. Returns the parts in order.
  */
-export function scaleWorkbook(bytes: Buffer, options: ScaleOptions & { sheets: (name: string) => boolean; file?: string }): Buffer[] {
+export function scaleWorkbook(
+  bytes: Buffer,
+  options: ScaleOptions & { sheets: (name: string) => boolean; file?: string; maxCellsPerPart?: number },
+): Buffer[] {
   checkOptions(options);
   const file = options.file ?? "workbook";
   const workbook = XLSX.read(bytes, { dense: true, cellStyles: false });
@@ -196,9 +206,13 @@ export function scaleWorkbook(bytes: Buffer, options: ScaleOptions & { sheets: (
   if (plans.length === 0) throw new Error(`${file}: no chosen sheet holds an English area code (sheets: ${workbook.SheetNames.join(", ")})`);
 
   const perPart = Math.min(
-    ...plans.map((plan) => Math.floor((maxRows - plan.origin.r - plan.head.length - plan.tail.length) / plan.areaRows.length) + 1),
+    ...plans.map((plan) => {
+      const columns = Math.max(1, ...plan.areaRows.map((row) => row.length));
+      const rows = Math.min(maxRows, Math.floor((options.maxCellsPerPart ?? MAX_CELLS_PER_PART) / columns));
+      return Math.floor((rows - plan.origin.r - plan.head.length - plan.tail.length) / plan.areaRows.length) + 1;
+    }),
   );
-  if (perPart < 1) throw new Error(`${file}: a sheet is too large to scale within ${maxRows.toLocaleString("en-GB")} rows`);
+  if (perPart < 1) throw new Error(`${file}: a sheet is too large to scale within ${maxRows.toLocaleString("en-GB")} rows of ${MAX_CELLS_PER_PART.toLocaleString("en-GB")} cells`);
 
   // Copies are drawn part by part and sheet by sheet from one seeded stream, so the bytes
   // depend only on the input, N and the seed; each part's rows are built only when written.

@@ -2,7 +2,7 @@
 // published (the project's own loaders read the output), area codes stay unique, and the same
 // seed gives the same bytes.
 import * as XLSX from "@e965/xlsx";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -16,14 +16,17 @@ import iod, { IOD2019_LSOA_COLUMNS } from "../../sources/iod2019-lsoa-domains.ts
 
 const repo = resolve(import.meta.dirname, "../..");
 let db: Warehouse | null = null;
+const roots: string[] = [];
 afterEach(() => {
   db?.close();
   db = null;
+  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
 });
 
 /** Writes files into a throwaway root and loads them with the source's own declaration. */
 async function loadScaled(source: Source, outputs: { path: string; bytes: Buffer | string }[]) {
   const root = mkdtempSync(join(tmpdir(), "scale-test-"));
+  roots.push(root);
   for (const output of outputs) {
     mkdirSync(dirname(join(root, output.path)), { recursive: true });
     writeFileSync(join(root, output.path), output.bytes);
@@ -134,6 +137,17 @@ describe("scaling the IoD2019 LSOA workbook", () => {
 
   it("gives the same bytes for the same seed", () => {
     expect(Buffer.compare(scale(3)[0]!, scale(3)[0]!)).toBe(0);
+  });
+
+  it("splits a sheet past the size limit into parts that load together, each with the header", async () => {
+    // 30 rows of 20 cells per part: the header and one copy of 25 LSOAs fit, two do not.
+    const parts = scaleWorkbook(input, { n: 3, seed: 3, sheets: (name) => name === "IoD2019 Domains", maxCellsPerPart: 600 });
+    expect(parts).toHaveLength(3);
+    const path = (part: number) => iod.files[0]!.path.replace(/\.xlsx$/, part === 0 ? ".xlsx" : `-part${part + 1}.xlsx`);
+    const { loads, db } = await loadScaled(iod, parts.map((bytes, part) => ({ path: path(part), bytes })));
+    expect(loads.map((load) => load.rowsLoaded)).toEqual([25, 25, 25]);
+    const [counts] = await db.all(`select count(distinct lsoa_code)::integer as lsoas, count(distinct _source_file)::integer as files from raw_iod2019_lsoa_domains`);
+    expect(counts).toEqual({ lsoas: 75, files: 3 });
   });
 });
 
