@@ -148,6 +148,8 @@ export function scaleCsv(text: string, options: ScaleOptions & { headerLines?: n
 type Cell = string | number | boolean | Date | null;
 
 const isAreaRow = (row: Cell[]) => row.some((cell) => typeof cell === "string" && ENGLISH_CODE.test(cell.trim()));
+/** A row for any area, English or not (K02000001 UK, W06000001): a GSS code is a letter and 8 digits. */
+const isCodedRow = (row: Cell[]) => row.some((cell) => typeof cell === "string" && /^[A-Z]\d{8}$/.test(cell.trim()));
 const rewriteRow = (row: Cell[], copy: number): Cell[] =>
   row.map((cell) => (typeof cell === "string" && ENGLISH_CODE.test(cell.trim()) ? syntheticCode(cell.trim(), copy) : cell));
 
@@ -156,9 +158,13 @@ interface SheetPlan {
   origin: XLSX.CellAddress;
   /** Rows up to and including the last area row (area rows among them are copy 0). */
   head: Cell[][];
+  /** Rows above the first row for any area: titles and the header, which every part repeats. */
+  preamble: Cell[][];
   areaRows: Cell[][];
-  /** Rows after the last area row: footnotes, notes. */
+  /** Rows after the last area row: other countries' areas (Wales, Scotland), footnotes. */
   tail: Cell[][];
+  /** Rows after the last row for any area: footnotes, which every part repeats. */
+  trailer: Cell[][];
 }
 
 /** How a sheet's rows divide around its area rows; null for a sheet with none (a notes sheet). */
@@ -168,12 +174,12 @@ function planSheet(workbook: XLSX.WorkBook, name: string, file: string): SheetPl
   if (!sheet["!ref"]) return null;
   const origin = XLSX.utils.decode_range(sheet["!ref"]).s;
   const rows: Cell[][] = XLSX.utils.sheet_to_json(sheet, { header: 1, blankrows: true, defval: null, raw: true });
-  let last = -1;
-  rows.forEach((row, index) => {
-    if (isAreaRow(row)) last = index;
-  });
-  if (last < 0) return null;
-  return { name, origin, head: rows.slice(0, last + 1), areaRows: rows.filter(isAreaRow), tail: rows.slice(last + 1) };
+  const first = rows.findIndex(isAreaRow);
+  if (first < 0) return null;
+  const last = rows.findLastIndex(isAreaRow);
+  const preamble = rows.slice(0, rows.findIndex(isCodedRow));
+  const trailer = rows.slice(rows.findLastIndex(isCodedRow) + 1);
+  return { name, origin, head: rows.slice(0, last + 1), preamble, areaRows: rows.filter(isAreaRow), tail: rows.slice(last + 1), trailer };
 }
 
 /**
@@ -222,11 +228,12 @@ export function scaleWorkbook(
   for (let first = 0; first < options.n; first += perPart) {
     const last = Math.min(first + perPart, options.n);
     for (const plan of plans) {
-      const body: Cell[][] = first === 0 ? [...plan.head] : plan.head.filter((row) => !isAreaRow(row));
+      // Rows for areas outside England (the UK, Wales) are not copied: part 0 holds them once.
+      const body: Cell[][] = first === 0 ? [...plan.head] : [...plan.preamble];
       for (let copy = Math.max(first, 1); copy < last; copy++) {
         for (const row of shuffled(plan.areaRows, next)) body.push(rewriteRow(row, copy));
       }
-      body.push(...plan.tail);
+      body.push(...(first === 0 ? plan.tail : plan.trailer));
       workbook.Sheets[plan.name] = XLSX.utils.aoa_to_sheet(body, { origin: plan.origin, dense: true } as XLSX.AOA2SheetOpts);
     }
     // Fixed dates: the workbook's own properties would otherwise carry the time of writing.

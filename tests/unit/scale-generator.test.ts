@@ -151,6 +151,34 @@ describe("scaling the IoD2019 LSOA workbook", () => {
   });
 });
 
+describe("splitting a workbook whose table holds rows for other countries", () => {
+  it("writes the titles, header and footnote into every part, but the UK, Welsh and Scottish rows into the first only", () => {
+    const book = XLSX.utils.book_new();
+    const rows = [
+      ["Population by area"],
+      ["Code", "Name", "All ages"],
+      ["K02000001", "United Kingdom", 6],
+      ["E06000051", "Shropshire", 1],
+      ["W06000001", "Isle of Anglesey", 2],
+      ["E06000052", "Cornwall", 3],
+      ["S12000005", "Clackmannanshire", 4],
+      ["Source: a footnote"],
+    ];
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), "Table");
+    const input = XLSX.write(book, { type: "buffer", bookType: "xlsx" }) as Buffer;
+    const parts = scaleWorkbook(input, { n: 3, seed: 1, sheets: () => true, maxCellsPerPart: 27 });
+    const read = parts.map((part) => XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(part).Sheets.Table!, { header: 1 }));
+    expect(read).toHaveLength(3);
+    expect(read[0]).toEqual(rows);
+    for (const part of read.slice(1)) {
+      expect(part.slice(0, 2)).toEqual(rows.slice(0, 2));
+      expect(part.slice(2).map((row) => String(row[0]).slice(0, 3))).toEqual(["E06", "E06", "Sou"]);
+    }
+    const codes = read.flatMap((part) => part.slice(2, -1).map((row) => row[0]));
+    expect(new Set(codes).size).toBe(codes.length);
+  });
+});
+
 describe("synthetic codes", () => {
   it("are well formed, unique over 50 copies, and keep a council's entity (E06 stays E06)", () => {
     const real = ["E01000001", "E01033768", "E02006934", "E00176774", "E06000051", "E07000242", "E10000034", "E12000009", "E92000001"];
