@@ -1,7 +1,9 @@
 // npm run bench: prints wall time per step of the default run; how the project's CSV load
 // path (header check, record count, read_csv with store_rejects, reject copy, reconciliation)
 // compares with a bare DuckDB read_csv of the same generated file; and each public page's
-// transfer size and time to first chart in headless Chromium.
+// transfer size and time to first chart in headless Chromium; and how load and models grow
+// with the inputs scaled from 1x to 50x (pipelines/scale/measure.ts). `npm run bench -- scale`
+// runs the last section alone.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,7 +11,13 @@ import { defineCsvSource, OGL } from "../sources/declaration.ts";
 import { loadSource } from "./load.ts";
 import { measurePages } from "./page-weight.ts";
 import { runPipelines } from "./run.ts";
+import { measureScaling } from "./scale/measure.ts";
 import { openWarehouse } from "./warehouse.ts";
+
+if (process.argv[2] === "scale") {
+  await measureScaling();
+  process.exit(0);
+}
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 2_000_000);
 const REPEATS = 5;
@@ -88,3 +96,6 @@ for (const weight of await measurePages(join(dir, "dist"))) {
   console.log(`  ${weight.page.padEnd(30)} ${String(weight.requests).padStart(8)} ${kb(weight.bytes)} ${kb(weight.compressed)} ${chart.padStart(12)}  ${met ? "MET" : "NOT MET"}`);
 }
 rmSync(dir, { recursive: true, force: true });
+
+console.log(`\nScaling (inputs repeated N times under synthetic area codes; each N in its own process):`);
+await measureScaling();
