@@ -68,7 +68,7 @@ for (const width of [1280, 375]) {
     });
     for (const path of internalPages) {
       it(`${path} renders offline, says it is internal, and passes axe (WCAG 2.2 AA)`, () =>
-        expectCleanPage(internalSite.origin, path, width, async (page) => expect(await page.locator(".internal-banner").innerText()).toMatch(/^Internal:/)));
+        expectCleanPage(internalSite.origin, path, width, async (page) => expect(await page.locator("#observablehq-header .internal-banner").innerText()).toMatch(/^Internal:/)));
     }
   });
 }

@@ -1,12 +1,13 @@
-// A site build that runs while a pipeline run publishes a new warehouse reads one whole
-// warehouse, never a half-built one and never a mix of two. The run writes only its own build
-// copy and swaps it in by rename; the site build reads a private snapshot taken when it starts.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+// A site build never reads a half-built warehouse, and never mixes two. A run writes only its
+// own build copy and swaps it in by rename, so readers of the published path see one whole
+// warehouse or the next; and a site build reads a private snapshot taken when it starts, so a
+// publish during the build cannot reach its loaders.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { runPipelines } from "../../pipelines/run.ts";
-import { buildSite } from "../../pipelines/site.ts";
+import { buildSite, SOURCE_COPY_PREFIX } from "../../pipelines/site.ts";
 import { openWarehouse } from "../../pipelines/warehouse.ts";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -25,42 +26,57 @@ async function publishedState(path: string): Promise<{ runId: string; classified
   }
 }
 
-describe("a site build during a pipeline run", () => {
-  it("reads the whole warehouse that was published when it started, while the run publishes a new one", async () => {
-    const warehouseDir = join(dir, "warehouse");
-    mkdirSync(warehouseDir);
-    cpSync(join(setup.warehouseDir, "warehouse.duckdb"), join(warehouseDir, "warehouse.duckdb"));
-    const published = join(warehouseDir, "warehouse.duckdb");
+function copyOfPublished(name: string): string {
+  mkdirSync(join(dir, name));
+  cpSync(join(setup.warehouseDir, "warehouse.duckdb"), join(dir, name, "warehouse.duckdb"));
+  return join(dir, name, "warehouse.duckdb");
+}
+
+describe("the published warehouse during a run", () => {
+  it("is always a whole warehouse: the old one until the run publishes, then the new one", async () => {
+    const published = copyOfPublished("warehouse");
     const before = await publishedState(published);
-
-    let runEnded = false;
-    const run = runPipelines({ root, warehouseDir, siteDir: join(dir, "dist"), full: true, site: false, log: () => {} }).finally(() => (runEnded = true));
-    let buildEndedAt = 0;
-    const build = buildSite({ root, warehousePath: published, outDir: join(dir, "site"), audience: "public" }).then(() => (buildEndedAt = Date.now()));
-
-    // Readers during the run always find a whole warehouse: the old one, then the new one.
-    const seen = new Set<string>();
-    while (!runEnded) {
+    let ended = false;
+    const run = runPipelines({ root, warehouseDir: join(dir, "warehouse"), siteDir: join(dir, "dist"), site: false, log: () => {} }).finally(() => (ended = true));
+    const seen: string[] = [];
+    while (!ended) {
       const state = await publishedState(published);
       expect(state.classified).toBeGreaterThan(50);
-      seen.add(state.runId);
-      await new Promise((wait) => setTimeout(wait, 250));
+      if (seen.at(-1) !== state.runId) seen.push(state.runId);
+      await new Promise((wait) => setTimeout(wait, 100));
     }
     const result = await run;
-    const runEndedAt = Date.now();
     expect(result.status, result.error).toBe("COMPLETE");
-    await build;
-    // The race happened: the new warehouse was published while the site was still building.
-    expect(buildEndedAt).toBeGreaterThan(runEndedAt);
-    expect(seen.has(before.runId)).toBe(true);
-    expect((await publishedState(published)).runId).toBe(result.runId);
+    seen.push((await publishedState(published)).runId);
+    expect([...new Set(seen)]).toEqual([before.runId, result.runId]);
+  }, 600_000);
+});
 
-    // The loaders read the warehouse of the run before: the release log names the old run as
-    // the newest publication and knows nothing of the new one.
-    const data = join(dir, "site", "_file", "data");
+describe("a site build while another warehouse is published", () => {
+  it("reads the snapshot it took at the start, never the warehouse swapped in under it", async () => {
+    const published = copyOfPublished("published");
+    const before = await publishedState(published);
+    // A broken warehouse to swap in: a loader that read it would fail the build.
+    const broken = copyOfPublished("broken");
+    const db = await openWarehouse(broken);
+    try {
+      await db.run(`drop table needs_population_older; update meta_run set run_id = 'swapped-in'`);
+    } finally {
+      db.close();
+    }
+    const outDir = join(dir, "site");
+    const build = buildSite({ root, warehousePath: published, outDir, audience: "public" });
+    const snapshot = join(root, `${SOURCE_COPY_PREFIX}${basename(outDir)}`, ".warehouse-snapshot.duckdb");
+    const deadline = Date.now() + 60_000;
+    while (!existsSync(snapshot) && Date.now() < deadline) await new Promise((wait) => setTimeout(wait, 10));
+    expect(existsSync(snapshot), "the build took a snapshot").toBe(true);
+    renameSync(broken, published);
+    await build; // every loader, including those that read needs_population_older, succeeded
+
+    expect((await publishedState(published)).runId).toBe("swapped-in");
+    const data = join(outDir, "_file", "data");
     const releasesFile = readdirSync(data).find((name) => name.startsWith("releases.") && name.endsWith(".json"))!;
     const { releases } = JSON.parse(readFileSync(join(data, releasesFile), "utf8")) as { releases: { run_id: string }[] };
     expect(releases[0]!.run_id).toBe(before.runId);
-    expect(releases.map((release) => release.run_id)).not.toContain(result.runId);
   }, 600_000);
 });

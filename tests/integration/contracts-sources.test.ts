@@ -107,8 +107,11 @@ describe("the contracts_ marts", () => {
   let text: { table: string; value: string }[];
   beforeAll(async () => {
     const columns = await query<{ table_name: string; column_name: string }>(
-      `select table_name, column_name from information_schema.columns where table_name like 'contracts\\_%' escape '\\' and data_type = 'VARCHAR'`,
+      `select table_name, column_name from information_schema.columns
+       where table_name in ('contracts_spend_by_supplier', 'contracts_spend_by_month', 'contracts_grants_awards', 'contracts_procurement_notices') and data_type = 'VARCHAR'`,
     );
+    // The marts built from these four sources (the review marts, built from the illustrative
+    // register, are tested in contracts-review.test.ts).
     expect(new Set(columns.map((column) => column.table_name))).toEqual(
       new Set(["contracts_spend_by_supplier", "contracts_spend_by_month", "contracts_grants_awards", "contracts_procurement_notices"]),
     );
