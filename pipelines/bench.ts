@@ -3,7 +3,7 @@
 // compares with a bare DuckDB read_csv of the same generated file; and each public page's
 // transfer size and time to first chart in headless Chromium; and how load and models grow
 // with the inputs scaled from 1x to 50x (pipelines/scale/measure.ts). `npm run bench -- scale`
-// runs the last section alone.
+// runs the last section alone; `npm run bench -- pages` measures the published dist/ alone.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,8 +14,28 @@ import { runPipelines } from "./run.ts";
 import { measureScaling } from "./scale/measure.ts";
 import { openWarehouse } from "./warehouse.ts";
 
+
+/** Each public page's weight and time to first chart, against the budget for readers on phones. */
+async function printPageWeights(siteDir: string): Promise<void> {
+  const BUDGET_BYTES = 500 * 1024;
+  const BUDGET_MS = 1500;
+  console.log(`\nPublic pages in headless Chromium over loopback (first visit, cache off):`);
+  console.log(`  ${"page".padEnd(30)} ${"requests".padStart(8)} ${"raw KB".padStart(9)} ${"gzip KB".padStart(9)} ${"first chart".padStart(12)}  budget (${BUDGET_BYTES / 1024} KB, ${BUDGET_MS / 1000} s)`);
+  for (const weight of await measurePages(siteDir)) {
+    const kb = (bytes: number) => (bytes / 1024).toFixed(0).padStart(9);
+    const chart = weight.firstChartMs === null ? "no chart" : `${(weight.firstChartMs / 1000).toFixed(2)} s`;
+    const met = weight.compressed <= BUDGET_BYTES && (weight.firstChartMs ?? 0) <= BUDGET_MS;
+    console.log(`  ${weight.page.padEnd(30)} ${String(weight.requests).padStart(8)} ${kb(weight.bytes)} ${kb(weight.compressed)} ${chart.padStart(12)}  ${met ? "MET" : "NOT MET"}`);
+  }
+}
+
 if (process.argv[2] === "scale") {
   await measureScaling();
+  process.exit(0);
+}
+// `npm run bench -- pages`: the page weights of the published public site (dist/) alone.
+if (process.argv[2] === "pages") {
+  await printPageWeights(process.env.SITE_DIR ?? "dist");
   process.exit(0);
 }
 
@@ -84,17 +104,7 @@ console.log(`  bare DuckDB read_csv            ${median(bare).toFixed(3)} s`);
 console.log(`  project load path               ${median(project).toFixed(3)} s  (header check, read_csv with store_rejects, streamed SHA-256 and record count, reject copy, reconciliation)`);
 console.log(`  ratio                           ${ratio.toFixed(2)}x  (target: at most 1.25x) ${ratio <= 1.25 ? "MET" : "NOT MET"}`);
 
-// Each public page's weight and time to first chart, against the budget for readers on phones.
-const BUDGET_BYTES = 500 * 1024;
-const BUDGET_MS = 1500;
-console.log(`\nPublic pages in headless Chromium over loopback (first visit, cache off):`);
-console.log(`  ${"page".padEnd(30)} ${"requests".padStart(8)} ${"raw KB".padStart(9)} ${"gzip KB".padStart(9)} ${"first chart".padStart(12)}  budget (${BUDGET_BYTES / 1024} KB, ${BUDGET_MS / 1000} s)`);
-for (const weight of await measurePages(join(dir, "dist"))) {
-  const kb = (bytes: number) => (bytes / 1024).toFixed(0).padStart(9);
-  const chart = weight.firstChartMs === null ? "no chart" : `${(weight.firstChartMs / 1000).toFixed(2)} s`;
-  const met = weight.compressed <= BUDGET_BYTES && (weight.firstChartMs ?? 0) <= BUDGET_MS;
-  console.log(`  ${weight.page.padEnd(30)} ${String(weight.requests).padStart(8)} ${kb(weight.bytes)} ${kb(weight.compressed)} ${chart.padStart(12)}  ${met ? "MET" : "NOT MET"}`);
-}
+await printPageWeights(join(dir, "dist"));
 rmSync(dir, { recursive: true, force: true });
 
 console.log(`\nScaling (inputs repeated N times under synthetic area codes; each N in its own process):`);

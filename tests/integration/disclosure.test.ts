@@ -4,6 +4,8 @@
 // run built (tests/setup/pipeline.ts), not the warehouse.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+// @ts-expect-error: a plain ES module of the site, without types.
+import { rowsOf } from "../../reports/components/columnar.js";
 import { describe, expect, inject, it } from "vitest";
 import { openWarehouse } from "../../pipelines/warehouse.ts";
 
@@ -16,7 +18,13 @@ function siteData(name: string): Record<string, Row[]> {
   const dir = join(setup.siteDir, "_file", "data");
   const file = readdirSync(dir).find((entry) => new RegExp(`^${name}\\.[0-9a-f]+\\.json$`).test(entry) || entry === `${name}.json`);
   if (!file) throw new Error(`no ${name}.json in ${dir}: ${readdirSync(dir).join(", ")}`);
-  return JSON.parse(readFileSync(join(dir, file), "utf8"));
+  const data = JSON.parse(readFileSync(join(dir, file), "utf8")) as Record<string, unknown>;
+  // Large lists travel as columns (reports/data/columnar.ts): back to one object per row.
+  return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, isColumnar(value) ? rowsOf(value) : value])) as Record<string, Row[]>;
+}
+
+function isColumnar(value: unknown): value is { columns: string[]; rows: unknown[][] } {
+  return typeof value === "object" && value !== null && "columns" in value && "rows" in value;
 }
 
 /** The fields of the public data files that count people, and the text shown for each. */
