@@ -75,3 +75,13 @@ export async function writeTable(db: Warehouse, name: string, columns: Record<st
     await db.run(`insert into ${ident(name)} values ${batch.join(", ")}`);
   }
 }
+
+/** Runs one query on a warehouse file opened read-only, and closes it. */
+export async function queryWarehouse<T = Row>(path: string, sql: string): Promise<T[]> {
+  const db = await openWarehouse(path, { readOnly: true });
+  try {
+    return await db.all<T>(sql);
+  } finally {
+    db.close();
+  }
+}

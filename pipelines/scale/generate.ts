@@ -16,6 +16,7 @@ import { basename, dirname, extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { SourceFile } from "../../sources/declaration.ts";
 import { sourceById } from "../../sources/index.ts";
+import { mulberry32 } from "../illustrative/prng.ts";
 
 /** Rows in one worksheet of an .xlsx (Excel's limit); BIFF8 .xls holds 65,536. */
 export const XLSX_MAX_ROWS = 1_048_576;
@@ -78,17 +79,6 @@ export function syntheticLocationId(id: string, copy: number): string {
   return id.startsWith("1-") ? `1-${number}${id.slice(2)}` : `${id}-${number}`;
 }
 
-/** mulberry32: a small seeded generator; enough to shuffle rows reproducibly. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffled<T>(items: readonly T[], next: () => number): T[] {
   const out = [...items];
@@ -136,7 +126,7 @@ export function scaleCsv(text: string, options: ScaleOptions & { headerLines?: n
       throw new Error(`${file}, line ${headerLines + index + 1}: a quoted value runs onto the next line; the scaler copies whole lines and cannot split it`);
     }
   });
-  const next = random(options.seed);
+  const next = mulberry32(options.seed).next;
   const out = [...header, ...records];
   const english = records.filter(hasCode);
   for (let copy = 1; copy < options.n; copy++) {
@@ -222,7 +212,7 @@ export function scaleWorkbook(
 
   // Copies are drawn part by part and sheet by sheet from one seeded stream, so the bytes
   // depend only on the input, N and the seed; each part's rows are built only when written.
-  const next = random(options.seed);
+  const next = mulberry32(options.seed).next;
   const parts: Buffer[] = [];
   // Part 0 holds the published rows and copies 1..perPart-1; part p copies p*perPart onwards.
   for (let first = 0; first < options.n; first += perPart) {

@@ -6,21 +6,14 @@ import { join, resolve } from "node:path";
 import Papa from "papaparse";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { ocdsPackage, type RegisterRow } from "../../pipelines/ocds-export.ts";
-import { openWarehouse } from "../../pipelines/warehouse.ts";
+import { queryWarehouse } from "../../pipelines/warehouse.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 const setup = inject("pipeline");
 const council = (JSON.parse(readFileSync(join(root, "pipelines/council.json"), "utf8")) as { council: string }).council;
 const DATA = "sources/data/illustrative-contracts";
 
-async function query<T>(sql: string): Promise<T[]> {
-  const db = await openWarehouse(join(setup.warehouseDir, "warehouse.duckdb"), { readOnly: true });
-  try {
-    return await db.all<T>(sql);
-  } finally {
-    db.close();
-  }
-}
+const query = <T>(sql: string) => queryWarehouse<T>(join(setup.warehouseDir, "warehouse.duckdb"), sql);
 
 function csv(name: string): Record<string, string>[] {
   return Papa.parse<Record<string, string>>(readFileSync(join(root, DATA, name), "utf8"), { header: true, skipEmptyLines: true }).data;

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import Papa from "papaparse";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { openWarehouse } from "../../pipelines/warehouse.ts";
+import { queryWarehouse } from "../../pipelines/warehouse.ts";
 import darlington from "../../sources/darlington-spend-2021-22.ts";
 import type { CsvSource } from "../../sources/declaration.ts";
 import grants from "../../sources/trafford-grants-360giving.ts";
@@ -18,14 +18,7 @@ const root = resolve(import.meta.dirname, "../..");
 const setup = inject("pipeline");
 const warehouse = () => join(setup.warehouseDir, "warehouse.duckdb");
 
-async function query<T>(sql: string): Promise<T[]> {
-  const db = await openWarehouse(warehouse(), { readOnly: true });
-  try {
-    return await db.all<T>(sql);
-  } finally {
-    db.close();
-  }
-}
+const query = <T>(sql: string) => queryWarehouse<T>(warehouse(), sql);
 
 /** The published text of a declared file, unzipping a member the way a user would. */
 function published(file: CsvSource["files"][number]): string {

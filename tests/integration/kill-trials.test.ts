@@ -9,23 +9,13 @@ import { join, resolve } from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { runPipelines } from "../../pipelines/run.ts";
 import { openWarehouse } from "../../pipelines/warehouse.ts";
+import { mulberry32 } from "../../pipelines/illustrative/prng.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 const setup = inject("pipeline");
 const TRIALS = 20;
 const SEED = 20261201;
 
-/** mulberry32: a small seeded generator, so the kill moments are the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Starts a full run (every source reloaded, site built) and SIGKILLs it after `ms`. */
 function runKilledAfter(dir: string, ms: number): Promise<{ killed: boolean; output: string }> {
@@ -67,7 +57,7 @@ describe(`${TRIALS} runs killed at random moments`, () => {
   it("each leave a whole, readable warehouse and site, and the next run succeeds", async () => {
     // The published state of the setup run: warehouse, the dist symlink and the build it names.
     cpSync(setup.dir, dir, { recursive: true, verbatimSymlinks: true });
-    const next = random(SEED);
+    const next = mulberry32(SEED).next;
     const seen = new Set([await publishedRun(dir)]);
     const moments: string[] = [];
     let kills = 0;

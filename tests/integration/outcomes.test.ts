@@ -5,19 +5,12 @@ import { join, resolve } from "node:path";
 import * as XLSX from "@e965/xlsx";
 import { describe, expect, inject, it } from "vitest";
 import { INDICATORS } from "../../models/indicators/index.ts";
-import { openWarehouse } from "../../pipelines/warehouse.ts";
+import { queryWarehouse } from "../../pipelines/warehouse.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 const setup = inject("pipeline");
 
-async function query<T>(sql: string): Promise<T[]> {
-  const db = await openWarehouse(join(setup.warehouseDir, "warehouse.duckdb"), { readOnly: true });
-  try {
-    return await db.all<T>(sql);
-  } finally {
-    db.close();
-  }
-}
+const query = <T>(sql: string) => queryWarehouse<T>(join(setup.warehouseDir, "warehouse.duckdb"), sql);
 
 /** Outcome cells of the published ASCOF workbook, keyed "ONS code|measure code". */
 function publishedAscofOutcomes(): Map<string, string | number> {

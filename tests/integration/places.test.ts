@@ -7,21 +7,14 @@ import * as XLSX from "@e965/xlsx";
 import Papa from "papaparse";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { loadCouncilConfig } from "../../pipelines/config.ts";
-import { openWarehouse } from "../../pipelines/warehouse.ts";
+import { queryWarehouse } from "../../pipelines/warehouse.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 const setup = inject("pipeline");
 const config = loadCouncilConfig(root);
 const SHROPSHIRE = "E06000051";
 
-async function query<T>(sql: string): Promise<T[]> {
-  const db = await openWarehouse(join(setup.warehouseDir, "warehouse.duckdb"), { readOnly: true });
-  try {
-    return await db.all<T>(sql);
-  } finally {
-    db.close();
-  }
-}
+const query = <T>(sql: string) => queryWarehouse<T>(join(setup.warehouseDir, "warehouse.duckdb"), sql);
 
 interface Counted {
   lsoas: number;

@@ -6,21 +6,14 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import Papa from "papaparse";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { openWarehouse } from "../../pipelines/warehouse.ts";
+import { openWarehouse, queryWarehouse } from "../../pipelines/warehouse.ts";
 import { CQC_ENGLAND_FILE, CQC_SOUTHWEST_FILE, findNames, personalNames } from "../personal-names.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 const setup = inject("pipeline");
 const warehouse = () => join(setup.warehouseDir, "warehouse.duckdb");
 
-async function query<T>(sql: string): Promise<T[]> {
-  const db = await openWarehouse(warehouse(), { readOnly: true });
-  try {
-    return await db.all<T>(sql);
-  } finally {
-    db.close();
-  }
-}
+const query = <T>(sql: string) => queryWarehouse<T>(warehouse(), sql);
 
 function csv(path: string): Record<string, string>[] {
   return Papa.parse<Record<string, string>>(readFileSync(join(root, path), "utf8").replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
