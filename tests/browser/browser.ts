@@ -96,6 +96,19 @@ export async function openPage(context: BrowserContext, origin: string, path: st
   try {
     await page.waitForFunction(() => document.querySelector("observablehq-loading") === null, undefined, { timeout: 20_000 });
     await page.waitForLoadState("networkidle");
+    // A cell that draws its charts one frame at a time (Outcomes) is past "loading" after the
+    // first: wait until the main column has stopped changing for half a second (10 s at most).
+    await page.evaluate(
+      () =>
+        new Promise<void>((settled) => {
+          let timer = setTimeout(settled, 500);
+          setTimeout(settled, 10_000); // a page that never stops changing still gets checked
+          new MutationObserver(() => {
+            clearTimeout(timer);
+            timer = setTimeout(settled, 500);
+          }).observe(document.getElementById("observablehq-main") ?? document.body, { childList: true, subtree: true });
+        }),
+    );
   } catch (error) {
     log.renderProblem = `page did not finish rendering: ${(error as Error).message.split("\n")[0]}`;
   }
