@@ -82,7 +82,8 @@ export function rateKpi(estimate: Estimate, target: number, direction: Direction
 
 const missesTarget = (value: number, target: number, direction: Direction) => (direction === "higher" ? value < target : value > target);
 
-interface MonthRow {
+/** What names a KPI of a contract, and how it is judged. */
+interface KpiOfContract {
   reference: string;
   kpi_id: string;
   kpi_name: string;
@@ -90,6 +91,9 @@ interface MonthRow {
   direction: Direction;
   target: number;
   multiplier: number;
+}
+
+interface MonthRow extends KpiOfContract {
   month: string;
   returned: boolean;
   numerator: number | null;
@@ -98,14 +102,7 @@ interface MonthRow {
   is_illustrative: boolean;
 }
 
-export interface KpiRating {
-  reference: string;
-  kpi_id: string;
-  kpi_name: string;
-  measure_type: MeasureType;
-  direction: Direction;
-  target: number;
-  multiplier: number;
+export interface KpiRating extends KpiOfContract {
   window_start: string;
   window_end: string;
   months_expected: number;

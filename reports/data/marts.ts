@@ -5,7 +5,7 @@
 // commissioner build may read any mart.
 import { appendFileSync } from "node:fs";
 import { relative } from "node:path";
-import { openWarehouse, type Row, type Warehouse } from "../../pipelines/warehouse.ts";
+import { literal, openWarehouse, type Row, type Warehouse } from "../../pipelines/warehouse.ts";
 import { SOURCES } from "../../sources/index.ts";
 
 const MART = /^(needs|market|outcomes|contracts|meta)_/;
@@ -15,17 +15,24 @@ export function loaderName(): string {
   return relative(process.cwd(), process.argv[1] ?? "loader").replace(/^\.site-src-[^/]+\//, "reports/");
 }
 
-/** Thrown when the public build reads a table that is not public; site.ts names the page. */
-export class PublicBuildRefusal extends Error {}
-
-async function checkPublic(db: Warehouse, mart: string): Promise<void> {
-  const [known] = await db.all<{ n: number }>(`select count(*)::integer as n from information_schema.tables where table_name = 'meta_classification'`);
-  if (!known?.n) throw new PublicBuildRefusal(`public build refused: ${loaderName()} reads table ${mart}, but the warehouse has no meta_classification (run the pipeline)`);
-  const [row] = await db.all<{ classification: string; reason: string }>(`select classification, reason from meta_classification where table_name = '${mart.replaceAll("'", "''")}'`);
-  if (!row || row.classification !== "public") {
-    throw new PublicBuildRefusal(
-      `public build refused: ${loaderName()} reads table ${mart}, classified ${row ? `${row.classification} (${row.reason})` : "nowhere"}; only public tables may reach the public site`,
-    );
+/**
+ * The public build's guard: every table named must be classified public. One query for all of
+ * a loader's tables; the message is what site.ts looks for to name the page.
+ */
+async function checkPublic(db: Warehouse, marts: string[]): Promise<void> {
+  const [known] = await db.all(`select 1 from information_schema.tables where table_name = 'meta_classification'`);
+  if (!known) throw new Error(`public build refused: ${loaderName()} reads table ${marts[0]}, but the warehouse has no meta_classification (run the pipeline)`);
+  const rows = await db.all<{ table_name: string; classification: string; reason: string }>(
+    `select table_name, classification, reason from meta_classification where table_name in (${marts.map(literal).join(", ")})`,
+  );
+  const classes = new Map(rows.map((row) => [row.table_name, row]));
+  for (const mart of marts) {
+    const row = classes.get(mart);
+    if (!row || row.classification !== "public") {
+      throw new Error(
+        `public build refused: ${loaderName()} reads table ${mart}, classified ${row ? `${row.classification} (${row.reason})` : "nowhere"}; only public tables may reach the public site`,
+      );
+    }
   }
 }
 
@@ -33,11 +40,13 @@ export async function readMarts<T = Row>(queries: Record<string, { mart: string;
   const db = await openWarehouse(process.env.WAREHOUSE_PATH ?? "warehouse/warehouse.duckdb", { readOnly: true });
   const internal = process.env.SITE_AUDIENCE === "internal";
   try {
+    const marts = Object.values(queries).map((query) => query.mart);
+    // Reports depend on marts only; staging and raw tables may change shape at any time.
+    const other = marts.find((mart) => !MART.test(mart));
+    if (other) throw new Error(`reports may read marts only, not '${other}'`);
+    if (!internal) await checkPublic(db, [...new Set(marts)]);
     const out: Record<string, T[]> = {};
     for (const [key, { mart, sql }] of Object.entries(queries)) {
-      // Reports depend on marts only; staging and raw tables may change shape at any time.
-      if (!MART.test(mart)) throw new Error(`reports may read marts only, not '${mart}'`);
-      if (!internal) await checkPublic(db, mart);
       out[key] = await db.all<T>(sql.replaceAll("{mart}", mart));
       // The site build lists every table a page drew on in the published catalogue.
       if (process.env.SITE_MART_LOG) appendFileSync(process.env.SITE_MART_LOG, `${JSON.stringify({ loader: loaderName(), mart })}\n`);
