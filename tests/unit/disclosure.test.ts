@@ -51,7 +51,9 @@ function shapeTwoWay(rows: number, columns: number): Shape {
 /**
  * Is there a table consistent with everything shown in which cell `target` differs from
  * `truth[target]`? Depth-first over interior cells, trying values near the truth first, and
- * cutting a branch as soon as some total can no longer come out as shown.
+ * cutting a branch as soon as some total can no longer come out as shown. Where the target is
+ * a total, it is searched below its true value and then above it, so that the cut applies to
+ * it too: checking "differs" only on complete tables made some searches run for hours.
  */
 function canDiffer(shape: Shape, shown: readonly string[], truth: readonly number[], target: number): boolean {
   // A reader does not know that the generator stopped at MAX; all it knows is that no interior
@@ -63,40 +65,51 @@ function canDiffer(shape: Shape, shown: readonly string[], truth: readonly numbe
       .filter((v) => allowed(shown[i]!, v) && (i !== target || v !== truth[i]))
       .sort((a, b) => Math.abs(a - truth[i]!) - Math.abs(b - truth[i]!)),
   );
-  const ranges = shape.derived.map(({ index }) => {
+  if (!domains.every((domain) => domain.length > 0)) return false;
+  const lowest = domains.map((domain) => Math.min(...domain));
+  const highest = domains.map((domain) => Math.max(...domain));
+  const shownRanges = shape.derived.map(({ index }) => {
     const s = shown[index]!;
     if (s === "[c]") return [1, Infinity] as const;
     const values = Array.from({ length: MAX * shape.interior + 3 }, (_, v) => v).filter((v) => shownFor(v) === s);
     return [Math.min(...values), Math.max(...values)] as const;
   });
   const values = new Array<number>(shape.interior).fill(0);
-  const visit = (depth: number): boolean => {
-    for (const [k, { of }] of shape.derived.entries()) {
-      let sum = 0;
-      let low = 0;
-      let high = 0;
-      for (const i of of) {
-        if (i < depth) sum += values[i]!;
-        else {
-          low += Math.min(...domains[i]!);
-          high += Math.max(...domains[i]!);
+  const search = (ranges: readonly (readonly [number, number])[]): boolean => {
+    const visit = (depth: number): boolean => {
+      for (const [k, { of }] of shape.derived.entries()) {
+        let sum = 0;
+        let low = 0;
+        let high = 0;
+        for (const i of of) {
+          if (i < depth) sum += values[i]!;
+          else {
+            low += lowest[i]!;
+            high += highest[i]!;
+          }
         }
+        if (sum + low > ranges[k]![1] || sum + high < ranges[k]![0]) return false;
       }
-      if (sum + low > ranges[k]![1] || sum + high < ranges[k]![0]) return false;
-    }
-    if (depth === shape.interior) {
-      return shape.derived.every(({ index, of }) => {
-        const sum = of.reduce((total, i) => total + values[i]!, 0);
-        return allowed(shown[index]!, sum) && (index !== target || sum !== truth[index]);
-      });
-    }
-    for (const v of domains[depth]!) {
-      values[depth] = v;
-      if (visit(depth + 1)) return true;
-    }
-    return false;
+      if (depth === shape.interior) {
+        return shape.derived.every(({ index, of }) => {
+          const sum = of.reduce((total, i) => total + values[i]!, 0);
+          return allowed(shown[index]!, sum) && (index !== target || sum !== truth[index]);
+        });
+      }
+      for (const v of domains[depth]!) {
+        values[depth] = v;
+        if (visit(depth + 1)) return true;
+      }
+      return false;
+    };
+    return visit(0);
   };
-  return domains.every((domain) => domain.length > 0) && visit(0);
+  const k = shape.derived.findIndex(({ index }) => index === target);
+  if (k < 0) return search(shownRanges);
+  const [lo, hi] = shownRanges[k]!;
+  const t = truth[target]!;
+  const narrowed = (range: readonly [number, number]) => shownRanges.map((r, j) => (j === k ? range : r));
+  return (t - 1 >= lo && search(narrowed([lo, t - 1]))) || (t + 1 <= hi && search(narrowed([t + 1, hi])));
 }
 
 const count = fc.oneof({ arbitrary: fc.integer({ min: 0, max: 4 }), weight: 3 }, { arbitrary: fc.integer({ min: 0, max: MAX }), weight: 2 });
@@ -106,6 +119,10 @@ const twoWayTables = fc
   .chain(({ rows, columns }) => fc.array(fc.array(count, { minLength: columns, maxLength: columns }), { minLength: rows, maxLength: rows }));
 
 const RUNS = 400;
+// A fixed seed: every machine checks the same tables, and a failure replays. (With a fresh seed
+// each run, one CI run met a table on which the old reader searched for hours.) Change the seed
+// to explore other tables.
+const SEED = 20261201;
 
 describe("the stated rule", () => {
   it("is 1-4 suppressed as [c], others to the nearest 5, zero as 0", () => {
@@ -190,7 +207,7 @@ describe("random one-way tables with a total", () => {
         expect(result.status.filter((s) => s === "primary").length).toBe(table.cells.filter((n) => n >= 1 && n <= 4).length);
         checkPublished(table.cells, shapeOneWay(parts.length), result.shown);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: SEED },
     );
   });
 });
@@ -203,7 +220,7 @@ describe("random two-way tables with row and column totals", () => {
         const result = protect(table);
         checkPublished(table.cells, shapeTwoWay(grid.length, grid[0]!.length), result.shown);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: SEED },
     );
   });
 });
@@ -239,7 +256,7 @@ describe("rates on random tables", () => {
           }),
         );
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: SEED },
     );
   });
 });
