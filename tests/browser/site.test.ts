@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { builtPages } from "../../pipelines/page-weight.ts";
-import { openWarehouse } from "../../pipelines/warehouse.ts";
+import { openWarehouse, queryWarehouse } from "../../pipelines/warehouse.ts";
 import { type Chromium, describeViolations, launchChromium, openAllDetails, openPage, runAxe, type LocalSite, serveSite } from "./browser.ts";
 
 const setup = inject("pipeline");
@@ -45,7 +45,22 @@ async function expectCleanPage(origin: string, path: string, width: number, extr
 
 const pages = builtPages(setup.siteDir);
 // The internal site also carries the public pages, tested above; these are its own.
-const internalPages = builtPages(setup.internalSiteDir).filter((path) => path.startsWith("/internal"));
+const allInternalPages = builtPages(setup.internalSiteDir).filter((path) => path.startsWith("/internal"));
+
+// The sixty contract pages are one template filled from the warehouse. Opening every one at two
+// widths took six minutes of each test run, so axe runs on one contract in each expiry band,
+// every decommissioning candidate, and one contract with no KPI returns: the shapes of data the
+// template draws differently. tests/integration/contracts-review.test.ts checks every contract
+// has its page.
+const CONTRACT_PAGE = "/internal/contracts/";
+const sampledContracts = await queryWarehouse<{ reference: string }>(
+  join(setup.warehouseDir, "warehouse.duckdb"),
+  `select min(reference) as reference from contracts_register group by expiry_band
+   union select reference from contracts_decommissioning_candidates
+   union select min(reference) from contracts_register where reference not in (select reference from contracts_kpi_ratings)`,
+);
+const sampledPaths = new Set(sampledContracts.filter((row) => row.reference !== null).map((row) => `${CONTRACT_PAGE}${encodeURIComponent(row.reference)}`));
+const internalPages = allInternalPages.filter((path) => !path.startsWith(CONTRACT_PAGE) || sampledPaths.has(path));
 
 describe("the built site", () => {
   it("has the home, population and accessibility pages", () => {
@@ -63,8 +78,9 @@ for (const width of [1280, 375]) {
 
 for (const width of [1280, 375]) {
   describe(`every internal (commissioner) page at ${width}px wide`, () => {
-    it("includes the review, freshness and run history pages", () => {
-      expect(internalPages).toEqual(expect.arrayContaining(["/internal/freshness", "/internal/runs"]));
+    it("includes the review, freshness and run history pages, and the sampled contract pages", () => {
+      expect(internalPages).toEqual(expect.arrayContaining(["/internal/freshness", "/internal/runs", ...sampledPaths]));
+      expect(sampledPaths.size).toBeGreaterThanOrEqual(5);
     });
     for (const path of internalPages) {
       it(`${path} renders offline, says it is internal, and passes axe (WCAG 2.2 AA)`, () =>

@@ -1,7 +1,7 @@
 // The contract review marts from the default run (tests/setup/pipeline.ts), checked against the
 // illustrative CSVs read independently here: expiry bands against end dates, prompt payment
 // recounted from the invoices, spend from the invoices, and the illustrative flag on every row.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import Papa from "papaparse";
 import { beforeAll, describe, expect, inject, it } from "vitest";
@@ -56,6 +56,17 @@ describe("contract review marts", () => {
       const [{ n }] = (await query<{ n: number }>(`select count(*)::integer as n from "${mart}"`)) as [{ n: number }];
       expect(n, mart).toBeGreaterThan(0);
     }
+  });
+
+  it("gives every contract in the register its own page on the internal site, with its data", async () => {
+    // The browser tests open a sample of these pages (one template); this checks all of them exist.
+    const pages = join(setup.internalSiteDir, "internal", "contracts");
+    const built = readdirSync(pages).filter((name) => name.endsWith(".html")).map((name) => decodeURIComponent(name.slice(0, -".html".length)));
+    expect(new Set(built)).toEqual(references);
+    const dataDir = join(setup.internalSiteDir, "_file", "internal", "data");
+    const file = readdirSync(dataDir).find((name) => /^contracts\.[0-9a-f]+\.json$/.test(name));
+    const data = JSON.parse(readFileSync(join(dataDir, file!), "utf8")) as { register: { reference: string }[] };
+    expect(new Set(data.register.map((c) => c.reference))).toEqual(references);
   });
 
   it("loads the illustrative files with nothing rejected and every line accounted for", async () => {
