@@ -30,7 +30,13 @@ function published(file: CsvSource["files"][number]): string {
 /** Pence in the file's amount column, by header label; rounding each value, not the sum. */
 function penceInFile(source: CsvSource, file: CsvSource["files"][number]): number {
   const label = source.columns.find((column) => column.name === source.amount)!.header!;
-  const rows = Papa.parse<Record<string, string>>(published(file), { header: true, skipEmptyLines: true }).data;
+  // Darlington's files end in unnamed columns: name them by position, so that papaparse has no
+  // duplicate headers to rename (and warn about).
+  const rows = Papa.parse<Record<string, string>>(published(file), {
+    header: true,
+    skipEmptyLines: true,
+    transformHeader: (header, index) => header || `unnamed column ${index + 1}`,
+  }).data;
   return rows.reduce((sum, row) => sum + Math.round(Number(row[label]) * 100), 0);
 }
 
