@@ -226,8 +226,8 @@ describe("random two-way tables with row and column totals", () => {
 });
 
 describe("two-way tables where bounds alone miss a disclosure", () => {
-  // Found by the property above before the exact search was added: row and column bounds each
-  // allowed several values, but together with the known zeros only one table fits.
+  // Tables on which an earlier version published a cell a reader could work out: row and column
+  // bounds each allowed several values, but together with the known zeros only one table fits.
   it.each([
     [[[0, 1], [1, 4], [0, 1]]],
     [[[1, 4], [0, 1], [1, 0]]],
