@@ -2,7 +2,7 @@
 // no DuckDB-WASM extensions, libraries imported from node_modules by the pages themselves.
 // The pipeline sets SITE_SOURCE (a private copy of reports/, so that builds running at the
 // same time never share Framework's loader cache) and SITE_OUTPUT (a fresh folder per run).
-// Two builds come from this one configuration (pipelines/site.ts): the public site
+// Two builds come from this one configuration (pipelines/site/build.ts): the public site
 // (SITE_AUDIENCE=public, the default), which never includes reports/internal/ and whose
 // loaders may read public tables only; and the commissioners' internal site
 // (SITE_AUDIENCE=internal), which adds the review pages and is never published to the public.

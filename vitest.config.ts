@@ -1,7 +1,16 @@
 import { defineConfig } from "vitest/config";
 
-// Two projects: fast unit tests, and tests that need the whole default pipeline run once
-// (into a temporary folder, by tests/setup/pipeline.ts) before they start.
+// Three projects. `npm test` runs the first two: fast unit tests, and tests that need the whole
+// default pipeline run once (into a temporary folder, by tests/setup/pipeline.ts) before they
+// start. `npm run test:faults` runs the third: long fault soaks (runs killed at random moments),
+// which CI runs too but which are too slow to run on every change.
+const pipelineProject = {
+  globalSetup: ["tests/setup/pipeline.ts"],
+  testTimeout: 180_000,
+  hookTimeout: 300_000,
+  fileParallelism: false,
+};
+
 export default defineConfig({
   test: {
     projects: [
@@ -9,16 +18,8 @@ export default defineConfig({
       // machine, while the pipeline project runs beside them): allow a minute, not 5 s. The
       // malformed-input corpus runs with them: it is fast and needs no pipeline run.
       { test: { name: "unit", include: ["tests/unit/**/*.test.ts", "tests/corpus/**/*.test.ts"], testTimeout: 60_000 } },
-      {
-        test: {
-          name: "pipeline",
-          include: ["tests/integration/**/*.test.ts", "tests/browser/**/*.test.ts"],
-          globalSetup: ["tests/setup/pipeline.ts"],
-          testTimeout: 180_000,
-          hookTimeout: 300_000,
-          fileParallelism: false,
-        },
-      },
+      { test: { name: "pipeline", include: ["tests/integration/**/*.test.ts", "tests/browser/**/*.test.ts"], ...pipelineProject } },
+      { test: { name: "faults", include: ["tests/faults/**/*.test.ts"], ...pipelineProject } },
     ],
   },
 });

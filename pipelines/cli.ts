@@ -1,6 +1,6 @@
 // npm run pipeline -- run [name…] [--full] [--no-site] | status | rejects [source] | list | fetch <name>
 import { PIPELINES } from "./definitions.ts";
-import { runFetch, USAGE as FETCH_USAGE } from "./fetch.ts";
+import { runFetch, USAGE as FETCH_USAGE } from "./fetch/index.ts";
 import { paths, runPipelines } from "./run.ts";
 import { statusReport } from "./status.ts";
 import { summarise } from "./summary.ts";

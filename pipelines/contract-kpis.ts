@@ -9,7 +9,7 @@
 //   contracts_decommissioning_candidates  persistently under target and dear per outcome
 import { quantile, median as d3median } from "d3";
 import { proportion, rate, type Estimate } from "../models/statistics/index.ts";
-import { parseTest } from "./models.ts";
+import { parseTest } from "./build/models.ts";
 import { literal, writeTable, type Warehouse } from "./warehouse.ts";
 
 export const RATINGS = ["good", "approaching target", "requires improvement", "inadequate"] as const;

@@ -6,19 +6,19 @@ import { randomBytes } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { SOURCES, sourceById } from "../sources/index.ts";
-import { classifySources, classifyTable, columnsOf, runTable, unclassifiedTables, writeClassifications, type Declared, type TableClass } from "./classification.ts";
+import { classifySources, classifyTable, columnsOf, runTable, unclassifiedTables, writeClassifications, type Declared, type TableClass } from "./build/classification.ts";
 import { configAreasSql, loadCouncilConfig } from "./config.ts";
 import { INDICATORS } from "../models/indicators/index.ts";
 import { selectPipelines } from "./definitions.ts";
 import { applyDisclosureControl, DISCLOSURE_REASON } from "./disclosure.ts";
 import { computeContractKpiRatings } from "./contract-kpis.ts";
 import { computeIndicators } from "./indicators.ts";
-import { isUnchanged, LOAD_TABLES_SQL, loadSource } from "./load.ts";
-import { buildModel, discoverModels, runModelTests, sortModels } from "./models.ts";
+import { isUnchanged, LOAD_TABLES_SQL, loadSource } from "./load/index.ts";
+import { buildModel, discoverModels, runModelTests, sortModels } from "./build/models.ts";
 import { releaseLock, takeLock } from "./lock.ts";
 import { RELEASE_FIGURE_INPUTS, recordRelease } from "./releases.ts";
 import { appendRunEvent, type InputRecord, type StepRecord } from "./run-log.ts";
-import { buildSite, publishSite, SOURCE_COPY_PREFIX } from "./site.ts";
+import { buildSite, publishSite, SOURCE_COPY_PREFIX } from "./site/build.ts";
 import { literal, openWarehouse, type Warehouse } from "./warehouse.ts";
 
 export interface RunOptions {

@@ -1,7 +1,7 @@
 // What every loader uses to read the published warehouse: read-only, marts only.
 // The pipeline points WAREHOUSE_PATH at the warehouse it has just built and tested, and
 // SITE_AUDIENCE at the build it is making. The public build (the default) may read only tables
-// classified public in meta_classification (pipelines/classification.ts); the internal
+// classified public in meta_classification (pipelines/build/classification.ts); the internal
 // commissioner build may read any mart.
 import { appendFileSync } from "node:fs";
 import { relative } from "node:path";

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import type { AxeResults, Result } from "axe-core";
 import type { BrowserContext, Page } from "playwright-core";
-import { serveStatic } from "../../pipelines/static-server.ts";
+import { serveStatic } from "../../pipelines/site/server.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 const AXE_SCRIPT = join(root, "node_modules", "axe-core", "axe.min.js");
@@ -13,7 +13,7 @@ const AXE_SCRIPT = join(root, "node_modules", "axe-core", "axe.min.js");
 /** WCAG 2.2 level AA, as the UK public sector accessibility regulations require. */
 export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
-export { type Chromium, launchChromium } from "../../pipelines/chromium.ts";
+export { type Chromium, launchChromium } from "../../pipelines/bench/chromium.ts";
 
 export interface LocalSite {
   origin: string;

@@ -4,7 +4,7 @@
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { builtPages } from "../../pipelines/page-weight.ts";
+import { builtPages } from "../../pipelines/bench/page-weight.ts";
 import { openWarehouse, queryWarehouse } from "../../pipelines/warehouse.ts";
 import { type Chromium, describeViolations, launchChromium, openAllDetails, openPage, runAxe, type LocalSite, serveSite } from "./browser.ts";
 

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadSource, type FileLoad } from "../../pipelines/load.ts";
+import { loadSource, type FileLoad } from "../../pipelines/load/index.ts";
 import { openWarehouse, type Warehouse } from "../../pipelines/warehouse.ts";
 import { defineCsvSource, defineSpreadsheetSource, OGL, StructuralError, type Source } from "../../sources/declaration.ts";
 import { headerRowReader } from "../../sources/readers/header-row-workbook.ts";

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { runPipelines } from "../../pipelines/run.ts";
-import { buildSite, SOURCE_COPY_PREFIX } from "../../pipelines/site.ts";
+import { buildSite, SOURCE_COPY_PREFIX } from "../../pipelines/site/build.ts";
 import { openWarehouse } from "../../pipelines/warehouse.ts";
 
 const root = resolve(import.meta.dirname, "../..");

@@ -6,8 +6,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { builtPages } from "../../pipelines/page-weight.ts";
-import { buildSite } from "../../pipelines/site.ts";
+import { builtPages } from "../../pipelines/bench/page-weight.ts";
+import { buildSite } from "../../pipelines/site/build.ts";
 import { openWarehouse } from "../../pipelines/warehouse.ts";
 import { SOURCES } from "../../sources/index.ts";
 

@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import { builtFiles, findRestricted, restrictedText } from "../../pipelines/site-scan.ts";
+import { builtFiles, findRestricted, restrictedText } from "../../pipelines/site/scan.ts";
 import { ocdsContacts } from "../ocds-contacts.ts";
 import { namesIn, personalNames, words } from "../personal-names.ts";
 

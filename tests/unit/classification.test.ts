@@ -1,8 +1,8 @@
 // Classification flows from sources through models; a model may lower it only by declaring a
 // reason, and only if it carries none of its inputs' restricted columns.
 import { describe, expect, it } from "vitest";
-import { classifySources, classifyTable, declaredClassification, type TableClass } from "../../pipelines/classification.ts";
-import { discoverModels } from "../../pipelines/models.ts";
+import { classifySources, classifyTable, declaredClassification, type TableClass } from "../../pipelines/build/classification.ts";
+import { discoverModels } from "../../pipelines/build/models.ts";
 import { SOURCES } from "../../sources/index.ts";
 import { resolve } from "node:path";
 

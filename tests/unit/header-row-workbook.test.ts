@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { loadSource } from "../../pipelines/load.ts";
+import { loadSource } from "../../pipelines/load/index.ts";
 import { openWarehouse, type Warehouse } from "../../pipelines/warehouse.ts";
 import ascof, { ASCOF_COLUMNS } from "../../sources/ascof-2020-21.ts";
 import { defineSpreadsheetSource, OGL, StructuralError, type Column } from "../../sources/declaration.ts";

@@ -6,8 +6,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { formatPence, parsePence } from "../../pipelines/load-amounts.ts";
-import { loadSource } from "../../pipelines/load.ts";
+import { formatPence, parsePence } from "../../pipelines/load/amounts.ts";
+import { loadSource } from "../../pipelines/load/index.ts";
 import { openWarehouse, type Warehouse } from "../../pipelines/warehouse.ts";
 import { defineCsvSource, OGL, StructuralError, type Column, type SourceFile } from "../../sources/declaration.ts";
 

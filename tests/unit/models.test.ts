@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildModel, discoverModels, parseTest, runModelTests, sortModels } from "../../pipelines/models.ts";
+import { buildModel, discoverModels, parseTest, runModelTests, sortModels } from "../../pipelines/build/models.ts";
 import { openWarehouse } from "../../pipelines/warehouse.ts";
 
 function project(files: Record<string, string>): string {

@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadSource } from "../../pipelines/load.ts";
+import { loadSource } from "../../pipelines/load/index.ts";
 import { openWarehouse } from "../../pipelines/warehouse.ts";
 import source from "../../sources/contracts-finder-ocds-sample.ts";
 import { StructuralError, type SourceFile } from "../../sources/declaration.ts";

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSource, type FileLoad } from "../../pipelines/load.ts";
+import { loadSource, type FileLoad } from "../../pipelines/load/index.ts";
 import { openWarehouse, type Warehouse } from "../../pipelines/warehouse.ts";
 import oflog from "../../sources/oflog-asc-measures.ts";
 

@@ -6,9 +6,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadSource } from "../../pipelines/load.ts";
-import { rewriteCodes, scaleCsv, scaleWorkbook, SCALED_SOURCES, syntheticCode, syntheticLocationId } from "../../pipelines/scale/generate.ts";
-import { growthExponent } from "../../pipelines/scale/measure.ts";
+import { loadSource } from "../../pipelines/load/index.ts";
+import { rewriteCodes, scaleCsv, scaleWorkbook, SCALED_SOURCES, syntheticCode, syntheticLocationId } from "../../pipelines/bench/scale-generate.ts";
+import { growthExponent } from "../../pipelines/bench/scale.ts";
 import { openWarehouse, type Warehouse } from "../../pipelines/warehouse.ts";
 import cqc from "../../sources/cqc-care-homes-england-2021.ts";
 import type { Source } from "../../sources/declaration.ts";

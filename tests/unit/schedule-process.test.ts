@@ -7,12 +7,12 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, it } from "vitest";
 import { PIPELINES } from "../../pipelines/definitions.ts";
-import type { SchedulerEvent } from "../../pipelines/scheduler.ts";
+import type { SchedulerEvent } from "../../pipelines/schedule/scheduler.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 /** Start a dry-run scheduler; `cleanup` registers its kill for when the test ends, pass or fail. */
 function startScheduler(warehouseDir: string, dryRunMs: number, cleanup: (fn: () => void) => void) {
-  const child = spawn(process.execPath, ["--import", "tsx", "pipelines/schedule.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "pipelines/schedule/main.ts"], {
     cwd: root,
     env: { ...process.env, WAREHOUSE_DIR: warehouseDir, SCHEDULE_DRY_RUN: "1", SCHEDULE_DRY_RUN_MS: String(dryRunMs) },
     stdio: ["ignore", "pipe", "pipe"],

@@ -5,8 +5,8 @@ import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { LockHeldError, releaseLock, takeLock } from "../../pipelines/lock.ts";
 import { runPipelines } from "../../pipelines/run.ts";
-import { dryRunner, lastCompleteFrom } from "../../pipelines/scheduler-effects.ts";
-import { Scheduler, type RunOutcome, type SchedulerEffects, type SchedulerEvent } from "../../pipelines/scheduler.ts";
+import { dryRunner, lastCompleteFrom } from "../../pipelines/schedule/effects.ts";
+import { Scheduler, type RunOutcome, type SchedulerEffects, type SchedulerEvent } from "../../pipelines/schedule/scheduler.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 // Tuesday 10 June 2025, 13:00 in London (BST): Monday's 06:00 slot was 05:00 UTC.

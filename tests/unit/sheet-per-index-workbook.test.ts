@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { loadSource } from "../../pipelines/load.ts";
+import { loadSource } from "../../pipelines/load/index.ts";
 import { openWarehouse, type Warehouse } from "../../pipelines/warehouse.ts";
 import { defineSpreadsheetSource, OGL, StructuralError, type Column, type SheetReadResult } from "../../sources/declaration.ts";
 import ltla from "../../sources/iod2019-ltla-summaries.ts";

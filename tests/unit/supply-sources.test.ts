@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSource, type FileLoad } from "../../pipelines/load.ts";
+import { loadSource, type FileLoad } from "../../pipelines/load/index.ts";
 import { openWarehouse, type Warehouse } from "../../pipelines/warehouse.ts";
 import activityMetadata from "../../sources/asc-activity-provision-metadata.ts";
 import activity from "../../sources/asc-activity-provision-timeseries.ts";

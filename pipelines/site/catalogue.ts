@@ -5,8 +5,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Papa from "papaparse";
-import { SOURCES } from "../sources/index.ts";
-import { literal, openWarehouse } from "./warehouse.ts";
+import { SOURCES } from "../../sources/index.ts";
+import { literal, openWarehouse } from "../warehouse.ts";
 
 export interface MartRead {
   loader: string;

@@ -3,9 +3,9 @@
 import { appendFileSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { releaseLock, takeLock } from "./lock.ts";
-import { readRunEvents } from "./run-log.ts";
-import { runPipelines } from "./run.ts";
+import { releaseLock, takeLock } from "../lock.ts";
+import { readRunEvents } from "../run-log.ts";
+import { runPipelines } from "../run.ts";
 import type { RunOutcome, SchedulerEvent } from "./scheduler.ts";
 
 /**

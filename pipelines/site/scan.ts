@@ -4,8 +4,8 @@
 // (a declassified model that kept a value it should not) still stops the run.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { SOURCES } from "../sources/index.ts";
-import { ident, openWarehouse } from "./warehouse.ts";
+import { SOURCES } from "../../sources/index.ts";
+import { ident, openWarehouse } from "../warehouse.ts";
 
 /** Pages, data attachments, page modules and styles; not the bundled libraries, which hold no data. */
 export function builtFiles(dir: string): string[] {

@@ -4,8 +4,8 @@ import { spawn } from "node:child_process";
 import { copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { readMartLog, writeCatalogue } from "./catalogue.ts";
-import { assertNoRestrictedText } from "./site-scan.ts";
-import { openWarehouse } from "./warehouse.ts";
+import { assertNoRestrictedText } from "./scan.ts";
+import { openWarehouse } from "../warehouse.ts";
 
 /** Prefix of the per-build copies of reports/ at the project root (ignored by git). */
 export const SOURCE_COPY_PREFIX = ".site-src-";

@@ -3,7 +3,7 @@
 // published format (same workbook sheets, title and header rows; same CSV header and quoting),
 // so that the project's own loaders read them unchanged.
 //
-//   npx tsx pipelines/scale/generate.ts --n 10 [--seed 1] [--out /tmp/scaled]
+//   npx tsx pipelines/bench/scale-generate.ts --n 10 [--seed 1] [--out /tmp/scaled]
 //
 // Copy 0 is the published data itself. Copies 1..N-1 get codes that no real area uses (see
 // syntheticCode), so area codes stay unique and joins between the scaled sources still meet:

@@ -4,10 +4,10 @@
 //   SCHEDULE_DRY_RUN=1          take the run lock and log, but build nothing (SCHEDULE_DRY_RUN_MS, default 2000)
 //   SCHEDULE_RETRY_MINUTES=1,5,25   delays before each retry of a failed run
 import { join } from "node:path";
-import { PIPELINES } from "./definitions.ts";
-import { releaseLock } from "./lock.ts";
-import { paths } from "./run.ts";
-import { dryRunner, lastCompleteFrom, pipelineRunner, schedulerRecorder } from "./scheduler-effects.ts";
+import { PIPELINES } from "../definitions.ts";
+import { releaseLock } from "../lock.ts";
+import { paths } from "../run.ts";
+import { dryRunner, lastCompleteFrom, pipelineRunner, schedulerRecorder } from "./effects.ts";
 import { DEFAULT_RETRY_DELAYS_MS, Scheduler } from "./scheduler.ts";
 
 function retryDelays(text: string | undefined): readonly number[] {

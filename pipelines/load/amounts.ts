@@ -3,7 +3,7 @@
 // the rows it rejected. Rows counts alone would not notice a value read as the wrong number.
 import { createReadStream } from "node:fs";
 import Papa from "papaparse";
-import { ident, literal, type Warehouse } from "./warehouse.ts";
+import { ident, literal, type Warehouse } from "../warehouse.ts";
 
 // A new table rather than new columns on `loads`, which existing warehouses already hold.
 export const LOAD_AMOUNTS_SQL = `

@@ -12,13 +12,13 @@
 // it in sources/<id>.ts (columns, classification: CQC records are personal) and registers it in
 // sources/index.ts. fetched/ folders are git-ignored, so nothing fetched is committed by accident.
 import { join } from "node:path";
-import { loadCouncilConfig } from "./config.ts";
-import { CONTRACTS_FINDER_SOURCE, fetchContractsFinder } from "./fetchers/contracts-finder.ts";
-import { CQC_SOURCE, fetchCqcLocations } from "./fetchers/cqc.ts";
-import { fetchFindATender, FIND_A_TENDER_SOURCE } from "./fetchers/find-a-tender.ts";
-import type { HttpOptions, RetryEvent } from "./fetchers/http.ts";
-import { fetchNomisPopulation, NOMIS_SOURCE } from "./fetchers/nomis.ts";
-import type { Landed } from "./fetchers/save.ts";
+import { loadCouncilConfig } from "../config.ts";
+import { CONTRACTS_FINDER_SOURCE, fetchContractsFinder } from "./contracts-finder.ts";
+import { CQC_SOURCE, fetchCqcLocations } from "./cqc.ts";
+import { fetchFindATender, FIND_A_TENDER_SOURCE } from "./find-a-tender.ts";
+import type { HttpOptions, RetryEvent } from "./http.ts";
+import { fetchNomisPopulation, NOMIS_SOURCE } from "./nomis.ts";
+import type { Landed } from "./save.ts";
 
 export const FETCHERS = ["nomis", "contracts-finder", "find-a-tender", "cqc"] as const;
 export type FetcherName = (typeof FETCHERS)[number];

@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
 import { launchChromium } from "./chromium.ts";
-import { serveStatic } from "./static-server.ts";
+import { serveStatic } from "../site/server.ts";
 
 /** Every built page, as the clean URL a reader visits ("/", "/places", …). */
 export function builtPages(dir: string): string[] {

@@ -16,9 +16,9 @@ import {
   type Source,
   type SourceFile,
   type SpreadsheetSource,
-} from "../sources/declaration.ts";
-import { LOAD_AMOUNTS_SQL, reconcileAmounts } from "./load-amounts.ts";
-import { ident, literal, type Warehouse } from "./warehouse.ts";
+} from "../../sources/declaration.ts";
+import { LOAD_AMOUNTS_SQL, reconcileAmounts } from "./amounts.ts";
+import { ident, literal, type Warehouse } from "../warehouse.ts";
 
 export interface FileLoad {
   source: string;

@@ -3,7 +3,7 @@
 // log, writing the scheduler log, the clock and timers) is passed in, so tests can drive it
 // without running pipelines or waiting for real schedules. The cron timers are croner's.
 import { Cron } from "croner";
-import { LockHeldError } from "./lock.ts";
+import { LockHeldError } from "../lock.ts";
 
 /** Schedules are written in UK time, so 06:00 stays 06:00 across the clock changes. */
 export const TIMEZONE = "Europe/London";

@@ -2,7 +2,7 @@
 // npm run preview -- internal: the commissioners' internal site (dist-internal/) on port 3001.
 // PORT changes the port. Both bind to 127.0.0.1 only: the internal site must not be exposed.
 import { existsSync } from "node:fs";
-import { serveStatic } from "./static-server.ts";
+import { serveStatic } from "./server.ts";
 
 const internal = process.argv.includes("internal");
 const dir = internal ? "dist-internal" : "dist";

@@ -2,8 +2,8 @@
 // loaded and every model is built and tested, in a child process of its own so that its peak
 // memory is that run's alone. Prints one row per N and the fitted growth exponent.
 //
-//   npx tsx pipelines/scale/measure.ts            (or: npm run bench -- scale)
-//   SCALE_NS=1,2,5 npx tsx pipelines/scale/measure.ts
+//   npx tsx pipelines/bench/scale.ts            (or: npm run bench -- scale)
+//   SCALE_NS=1,2,5 npx tsx pipelines/bench/scale.ts
 //
 // Only the inputs that carry areas are scaled (SCALED_SOURCES). The rest are loaded once into a
 // base warehouse that each run starts from, as a scheduled run keeps unchanged sources. The site
@@ -14,10 +14,10 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { SOURCES, sourceById } from "../../sources/index.ts";
 import { configAreasSql, loadCouncilConfig } from "../config.ts";
-import { LOAD_TABLES_SQL, loadSource } from "../load.ts";
-import { buildModel, discoverModels, runModelTests, sortModels } from "../models.ts";
+import { LOAD_TABLES_SQL, loadSource } from "../load/index.ts";
+import { buildModel, discoverModels, runModelTests, sortModels } from "../build/models.ts";
 import { openWarehouse } from "../warehouse.ts";
-import { SCALED_SOURCES, type ScaledManifest } from "./generate.ts";
+import { SCALED_SOURCES, type ScaledManifest } from "./scale-generate.ts";
 
 export const DEFAULT_NS = [1, 2, 5, 10, 25, 50];
 const SEED = 1;
@@ -173,7 +173,7 @@ export async function measureScaling(options: { root?: string; ns?: number[]; lo
 if (process.argv[1] && resolve(process.argv[1]) === resolve(here)) {
   const [mode, ...args] = process.argv.slice(2);
   if (mode === "generate") {
-    const { generateScaledInputs } = await import("./generate.ts");
+    const { generateScaledInputs } = await import("./scale-generate.ts");
     generateScaledInputs({ root: process.cwd(), outDir: args[1]!, n: Number(args[0]), seed: SEED });
     console.log(JSON.stringify({ ok: true }));
   } else if (mode === "run") {

@@ -2,17 +2,17 @@
 // path (header check, record count, read_csv with store_rejects, reject copy, reconciliation)
 // compares with a bare DuckDB read_csv of the same generated file; and each public page's
 // transfer size and time to first chart in headless Chromium; and how load and models grow
-// with the inputs scaled from 1x to 50x (pipelines/scale/measure.ts). `npm run bench -- scale`
+// with the inputs scaled from 1x to 50x (pipelines/bench/scale.ts). `npm run bench -- scale`
 // runs the last section alone; `npm run bench -- pages` measures the published dist/ alone.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { defineCsvSource, OGL } from "../sources/declaration.ts";
-import { loadSource } from "./load.ts";
+import { defineCsvSource, OGL } from "../../sources/declaration.ts";
+import { loadSource } from "../load/index.ts";
 import { measurePages } from "./page-weight.ts";
-import { runPipelines } from "./run.ts";
-import { measureScaling } from "./scale/measure.ts";
-import { openWarehouse } from "./warehouse.ts";
+import { runPipelines } from "../run.ts";
+import { measureScaling } from "./scale.ts";
+import { openWarehouse } from "../warehouse.ts";
 
 
 /** Each public page's weight and time to first chart, against the budget for readers on phones. */

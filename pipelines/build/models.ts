@@ -11,7 +11,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { declaredClassification, type Declared } from "./classification.ts";
-import { ident, literal, type Warehouse } from "./warehouse.ts";
+import { ident, literal, type Warehouse } from "../warehouse.ts";
 
 export const LAYERS = ["staging", "intermediate", "marts"] as const;
 

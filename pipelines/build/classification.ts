@@ -5,10 +5,10 @@
 // and the lowering is checked: no column that an input declares internal or personal may
 // appear in the model's output. The result is kept in the warehouse (meta_classification),
 // where the public site build reads it to refuse any table that is not public.
-import type { Classification, Source } from "../sources/declaration.ts";
-import { CLASSIFICATIONS } from "../sources/declaration.ts";
+import type { Classification, Source } from "../../sources/declaration.ts";
+import { CLASSIFICATIONS } from "../../sources/declaration.ts";
 import type { Model } from "./models.ts";
-import { literal, type Warehouse } from "./warehouse.ts";
+import { literal, type Warehouse } from "../warehouse.ts";
 
 const RANK: Record<Classification, number> = { public: 0, internal: 1, personal: 2 };
 
