@@ -2,7 +2,7 @@
 import { relative } from "node:path";
 import { SOURCES } from "../sources/index.ts";
 import type { RunResult } from "./run.ts";
-import { freshness } from "./status.ts";
+import { sourceFreshness } from "./status.ts";
 
 export function summarise(result: RunResult, root: string, today = new Date()): string {
   const loaded = result.inputs.reduce((sum, input) => sum + input.rowsLoaded, 0);
@@ -28,7 +28,7 @@ export function summarise(result: RunResult, root: string, today = new Date()): 
   }
   // A source past its publisher's next expected edition may have been superseded: say so on
   // every run, not only in `status`, so an analyst notices before publishing stale figures.
-  const overdue = SOURCES.filter((source) => freshness(source, today).overdue);
+  const overdue = SOURCES.filter((source) => sourceFreshness(source, today).overdue);
   if (overdue.length > 0) {
     lines.push(`  WARNING: ${overdue.length} source(s) overdue for a new edition (npm run pipeline -- status): ${overdue.map((s) => s.id).join(", ")}.`);
   }

@@ -1,7 +1,7 @@
 // The release log: each publication compared with the one before it. A publication is a
 // successful run (failed runs publish nothing). Reads the publication history the run keeps
 // in the warehouse (pipelines/releases.ts).
-import { compareReleases, type ReleaseFigureRow, type ReleaseSourceRow } from "../../pipelines/releases.ts";
+import { compareReleases, type ReleaseFigureRow, type ReleaseSourceRow } from "../../models/meta/releases.ts";
 import { readMarts } from "./marts.ts";
 
 const { sources, figures } = await readMarts({

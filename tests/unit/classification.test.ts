@@ -64,6 +64,6 @@ describe("the project's sources and models", () => {
     const models = discoverModels(resolve(import.meta.dirname, "../.."));
     const staging = models.find((model) => model.name === "stg_cqc_care_homes_2021__locations")!;
     expect(staging.rawReads).toEqual(["raw_cqc_care_homes_england_2021"]);
-    expect(staging.declared?.classification).toBe("public");
+    expect(staging.outputs[0]!.declared?.classification).toBe("public");
   });
 });

@@ -1,6 +1,7 @@
 // A source's freshness from its latest release and the publisher's cadence.
 import { describe, expect, it } from "vitest";
-import { freshness } from "../../pipelines/status.ts";
+import { sourceFreshness as freshness } from "../../pipelines/status.ts";
+import { addMonths } from "../../sources/freshness.ts";
 import { SOURCES } from "../../sources/index.ts";
 
 const source = { ...SOURCES[0]!, cadenceMonths: 12, files: [{ path: "x.csv", edition: "2024", released: "2024-06-25" }] };
@@ -18,5 +19,11 @@ describe("freshness", () => {
     const monthly = { ...source, cadenceMonths: 1 };
     expect(freshness(monthly, new Date("2024-07-30T12:00:00Z")).state).toBe("due");
     expect(freshness(monthly, new Date("2024-08-26T12:00:00Z")).state).toBe("overdue");
+  });
+  it("adds months without running past a short month's end (31 January + 1 month is 28 February)", () => {
+    expect(addMonths(new Date("2025-01-31T00:00:00Z"), 1).toISOString().slice(0, 10)).toBe("2025-02-28");
+    expect(addMonths(new Date("2024-01-31T00:00:00Z"), 1).toISOString().slice(0, 10)).toBe("2024-02-29");
+    expect(addMonths(new Date("2024-08-31T00:00:00Z"), 3).toISOString().slice(0, 10)).toBe("2024-11-30");
+    expect(addMonths(new Date("2024-06-25T00:00:00Z"), 12).toISOString().slice(0, 10)).toBe("2025-06-25");
   });
 });

@@ -3,17 +3,18 @@
 // public pages show. The release log page compares each publication with the one before it:
 // new editions, files that changed, figures revised. Failed runs publish nothing and so
 // leave no entry (they are in the run log, shown on the internal run history page).
-import { SOURCES } from "../sources/index.ts";
-import type { InputRecord } from "./run-log.ts";
-import { literal, type Warehouse } from "./warehouse.ts";
+import { z } from "zod";
+import { col, defineModel, type ModelContext, type RowOf } from "../model.ts";
 
-export const RELEASE_TABLES_SQL = `
-create table if not exists meta_release_sources (
-  run_id varchar not null, published_at timestamp not null, source_id varchar not null, title varchar not null,
-  edition varchar not null, file varchar not null, file_edition varchar not null, released date not null, sha256 varchar not null);
-create table if not exists meta_release_figures (
-  run_id varchar not null, figure varchar not null, area_code varchar not null, area_name varchar,
-  period varchar not null, value double);`;
+const sourceSchema = z.object({
+  run_id: col.text(), published_at: col.timestamp(), source_id: col.text(), title: col.text(), edition: col.text(),
+  file: col.text(), file_edition: col.text(), released: col.date(), sha256: col.text(),
+});
+const figureSchema = z.object({
+  run_id: col.text(), figure: col.text(), area_code: col.text(), area_name: col.text().nullable(), period: col.text(), value: col.double().nullable(),
+});
+export type ReleaseSourceRow = RowOf<typeof sourceSchema>;
+export type ReleaseFigureRow = RowOf<typeof figureSchema>;
 
 /**
  * The figures tracked for revisions, from the tables the public pages read (indicator values
@@ -30,26 +31,50 @@ const FIGURES = `
   select 'Care home beds' as figure, area_code, area_name, snapshot_date::varchar as period, beds::double as value
   from market_care_homes where role in ('council', 'england')`;
 
-export const RELEASE_FIGURE_INPUTS = ["outcomes_indicator_values_protected", "needs_population_older", "market_care_homes"];
+const FIGURE_INPUTS = ["outcomes_indicator_values_protected", "needs_population_older", "market_care_homes"];
 
-/** Records this run's sources and figures as a publication; returns rows written. */
-export async function recordRelease(db: Warehouse, runId: string, inputs: InputRecord[]): Promise<number> {
-  await db.run(RELEASE_TABLES_SQL);
-  await db.run(`delete from meta_release_sources where run_id = ${literal(runId)}; delete from meta_release_figures where run_id = ${literal(runId)};`);
-  const sha = new Map(inputs.map((input) => [input.file, input.sha256]));
-  const rows = SOURCES.flatMap((source) =>
-    source.files.map((file) =>
-      `(${[runId].map(literal).join()}, now(), ${[source.id, source.title, source.edition, file.path, file.edition].map(literal).join(", ")}, ${literal(file.released)}::date, ${literal(sha.get(file.path) ?? "not loaded this run")})`,
-    ),
-  );
-  await db.run(`insert into meta_release_sources values ${rows.join(", ")}`);
-  await db.run(`insert into meta_release_figures select ${literal(runId)}, figure, area_code, area_name, period, value from (${FIGURES})`);
-  const [count] = await db.all<{ n: number }>(`select count(*)::integer as n from meta_release_figures where run_id = ${literal(runId)}`);
-  return rows.length + (count?.n ?? 0);
+/** The history kept so far (the build warehouse is a copy of the published one), less this run's. */
+async function history<T>(db: Pick<ModelContext, "all">, table: string, columns: string, runId: string): Promise<T[]> {
+  const [exists] = await db.all(`select 1 from information_schema.tables where table_name = '${table}'`);
+  return exists ? db.all<T>(`select ${columns} from ${table} where run_id <> '${runId.replaceAll("'", "''")}' order by all`) : [];
 }
 
-export interface ReleaseSourceRow { run_id: string; published_at: string; source_id: string; title: string; edition: string; file: string; file_edition: string; released: string; sha256: string }
-export interface ReleaseFigureRow { run_id: string; figure: string; area_code: string; area_name: string | null; period: string; value: number | null }
+/** This run's sources and figures, appended to the publication history. */
+export async function recordRelease(db: Pick<ModelContext, "all">, run: ModelContext["run"]) {
+  const iso = (column: string) => `strftime(${column}, '%Y-%m-%dT%H:%M:%S.%gZ') as ${column}`;
+  const sources = await history<ReleaseSourceRow>(db, "meta_release_sources", `* replace (${iso("published_at")}, released::varchar as released)`, run.id);
+  const figures = await history<ReleaseFigureRow>(db, "meta_release_figures", "*", run.id);
+  const files = await db.all<Omit<ReleaseSourceRow, "run_id" | "published_at">>(
+    `select s.source_id, s.title, s.edition, f.file, f.file_edition, f.released::varchar as released, coalesce(l.sha256, 'not loaded this run') as sha256
+     from meta_source_files f join meta_sources s using (source_id) left join loads l on l.source = f.source_id and l.file = f.file
+     order by s.sort_order, f.file_order`,
+  );
+  const current = await db.all<Omit<ReleaseFigureRow, "run_id">>(`select * from (${FIGURES}) order by figure, area_code, period`);
+  return {
+    meta_release_sources: [...sources, ...files.map((file) => ({ run_id: run.id, published_at: run.startedAt, ...file }))],
+    meta_release_figures: [...figures, ...current.map((figure) => ({ run_id: run.id, ...figure }))],
+  };
+}
+
+export default defineModel({
+  name: "release_record",
+  path: "models/meta/releases.ts",
+  // Publication history: the release log page compares each publication with the one before.
+  reads: ["meta_sources", "meta_source_files", "loads", ...FIGURE_INPUTS],
+  outputs: {
+    meta_release_sources: {
+      schema: sourceSchema,
+      classification: { classification: "public", reason: "publication history: source titles, editions and file checksums" },
+      tests: ["unique: run_id, file", "not_null: run_id, source_id, file, sha256"],
+    },
+    // The figures tracked across releases are as restricted as the tables they come from.
+    meta_release_figures: {
+      schema: figureSchema,
+      tests: ["unique: run_id, figure, area_code, period"],
+    },
+  },
+  build: (context) => recordRelease(context, context.run),
+});
 
 // Figures are compared to well below the precision the pages show; smaller differences are
 // floating-point noise between runs, not revisions.
