@@ -11,7 +11,8 @@ import { classifySources, classifyTable, columnsOf, runTable, unclassifiedTables
 import { buildModel, discoverModels, runModelTests, sortModels, type Model } from "./build/models.ts";
 import { SEED_TABLES, writeRunHistory, writeSourceSeeds } from "./build/seeds.ts";
 import { configAreasSql, loadCouncilConfig } from "./config.ts";
-import { selectPipelines } from "./definitions.ts";
+import { PIPELINES, selectPipelines } from "./definitions.ts";
+import { readPublished, runFingerprint, writePublished } from "./fingerprint.ts";
 import { isUnchanged, LOAD_TABLES_SQL, loadSource } from "./load/index.ts";
 import { releaseLock, takeLock } from "./lock.ts";
 import { appendRunEvent, readRunEvents, type InputRecord, type RunEvent, type StepRecord } from "./run-log.ts";
@@ -45,6 +46,8 @@ export interface RunResult {
   siteDir: string | null;
   internalSiteDir: string | null;
   seconds: number;
+  /** Set when nothing had changed since that run, so nothing was done. */
+  unchangedSince?: string;
   error?: string;
 }
 
@@ -86,6 +89,8 @@ export function paths(options: Pick<RunOptions, "root" | "warehouseDir" | "siteD
     warehouseDir,
     warehouse: join(warehouseDir, "warehouse.duckdb"),
     runLog: join(warehouseDir, "runs.jsonl"),
+    // What the run that published the warehouse (and sites) depended on (pipelines/fingerprint.ts).
+    published: join(warehouseDir, "published.json"),
     lock: join(warehouseDir, "run.lock"),
     site,
     // Beside the public site unless told otherwise: dist and dist-internal.
@@ -157,6 +162,31 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
 
   try {
     clearLeftovers(options.root, where.warehouseDir, [where.site, where.internalSite]);
+    // Nothing to do when nothing the result depends on has changed since the run that published
+    // the current warehouse and sites. Only a run of every pipeline records its fingerprint: a
+    // run of some pipelines leaves other sources' changes unloaded.
+    const everything = pipelines.length === PIPELINES.length;
+    const fingerprint = runFingerprint(options.root, options.configPath ?? process.env.COUNCIL_CONFIG ?? "pipelines/council.json");
+    const published = readPublished(where.published);
+    if (!options.full && everything && published?.fingerprint === fingerprint && existsSync(where.warehouse) && (published.sites || options.site === false)) {
+      const detail = `nothing changed since run ${published.runId}: nothing loaded, nothing rebuilt, nothing published`;
+      steps.push({ step: "unchanged", status: "skipped", rows: null, seconds: (performance.now() - started) / 1000, detail });
+      log(`  ${detail}`);
+      appendRunEvent(where.runLog, { eventType: "COMPLETE", eventTime: new Date().toISOString(), run: { runId }, job: { namespace: "commissioning", name: jobName }, steps, inputs: published.inputs });
+      return {
+        runId,
+        status: "COMPLETE",
+        unchangedSince: published.runId,
+        steps,
+        inputs: published.inputs,
+        rejected: published.inputs.reduce((sum, input) => sum + input.rowsRejected, 0),
+        testsRun: published.testsRun,
+        warehousePath: where.warehouse,
+        siteDir: published.sites ? where.site : null,
+        internalSiteDir: published.sites ? where.internalSite : null,
+        seconds: (performance.now() - started) / 1000,
+      };
+    }
     const config = loadCouncilConfig(options.root, options.configPath);
     log(`Run ${runId}: pipelines ${jobName}; council ${config.council}, ${config.comparators.length} comparators`);
     if (existsSync(where.warehouse)) copyFileSync(where.warehouse, buildPath);
@@ -240,6 +270,7 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
     renameSync(buildPath, where.warehouse);
     if (buildSiteDir) publishSite(buildSiteDir, where.site);
     if (buildInternalDir) publishSite(buildInternalDir, where.internalSite);
+    writePublished(where.published, { runId, fingerprint: everything ? fingerprint : "", inputs, testsRun, sites: buildSiteDir !== null });
 
     const seconds = (performance.now() - started) / 1000;
     appendRunEvent(where.runLog, { eventType: "COMPLETE", eventTime: new Date().toISOString(), run: { runId }, job: { namespace: "commissioning", name: jobName }, steps, inputs });

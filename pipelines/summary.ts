@@ -10,7 +10,11 @@ export function summarise(result: RunResult, root: string, today = new Date()): 
   const rejected = result.inputs.reduce((sum, input) => sum + input.rowsRejected, 0);
   const lines = [""];
   if (result.status === "COMPLETE") {
-    lines.push(`Run ${result.runId} COMPLETE in ${result.seconds.toFixed(1)} s.`);
+    lines.push(
+      result.unchangedSince
+        ? `Run ${result.runId} COMPLETE in ${result.seconds.toFixed(1)} s: nothing changed since run ${result.unchangedSince}, so nothing was loaded, rebuilt or published (--full rebuilds anyway).`
+        : `Run ${result.runId} COMPLETE in ${result.seconds.toFixed(1)} s.`,
+    );
     lines.push(`  Inputs: ${result.inputs.length} files, ${read.toLocaleString("en-GB")} rows read, ${loaded.toLocaleString("en-GB")} loaded, ${rejected.toLocaleString("en-GB")} rejected.`);
     if (rejected > 0) {
       lines.push(`  Rejected rows are kept in the 'rejects' table of the warehouse (source, file, line, column, reason, raw).`);
