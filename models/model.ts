@@ -19,7 +19,8 @@ function typed<T extends z.ZodType>(schema: T, type: SqlType): T {
 /** Column constructors: `col.text()`, `col.double().nullable()` and so on. */
 export const col = {
   text: () => typed(z.string(), "VARCHAR"),
-  double: () => typed(z.number().refine(Number.isFinite, "must be a finite number (NaN and infinity are errors, not nulls)"), "DOUBLE"),
+  // zod refuses NaN and infinity as numbers: an error naming the row, never a silent null.
+  double: () => typed(z.number({ error: (issue) => (issue.input === undefined ? "missing" : "must be a finite number (NaN and infinity are errors, not nulls)") }), "DOUBLE"),
   integer: () => typed(z.number().int(), "INTEGER"),
   bigint: () => typed(z.number().int(), "BIGINT"),
   boolean: () => typed(z.boolean(), "BOOLEAN"),

@@ -142,7 +142,7 @@ export function discoverModels(root: string, typescript: readonly TypeScriptMode
       name,
       path,
       sql: body,
-      outputs: [{ table: name, tests, declared: declaredClassification({ path }, text) }],
+      outputs: [{ table: name, tests, declared: declaredClassification(path, text) }],
       dependsOn: depsOf(name, reads, [name]),
       rawReads: [...new Set([...[...words].filter((word) => word.startsWith("raw_")), ...knownTables.filter((table) => words.has(table))])].sort(),
     };

@@ -20,7 +20,7 @@ export async function writeTable(db: Warehouse, table: string, schema: TableSche
       const issue = parsed.error.issues[0]!;
       const column = String(issue.path[0] ?? "(row)");
       const value = (row as Record<string, unknown>)[column];
-      throw new Error(`${where}: table ${table}, row ${index + 1}, column ${column}: ${issue.message} (value ${JSON.stringify(value) ?? String(value)})`);
+      throw new Error(`${where}: table ${table}, row ${index + 1}, column ${column}: ${issue.message} (value ${typeof value === "number" || value === undefined ? String(value) : JSON.stringify(value)})`);
     }
   });
   await db.run(

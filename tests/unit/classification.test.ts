@@ -45,11 +45,11 @@ describe("classifyTable", () => {
 
 describe("declared classification lines", () => {
   it("reads level and reason, and rejects a malformed or repeated line", () => {
-    expect(declaredClassification({ path: "m.sql" }, "-- classification: public: drops names\nselect 1")).toEqual({ classification: "public", reason: "drops names" });
-    expect(declaredClassification({ path: "m.sql" }, "select 1")).toBeNull();
-    expect(() => declaredClassification({ path: "m.sql" }, "-- classification: secret: x")).toThrow("m.sql: classification line must read");
-    expect(() => declaredClassification({ path: "m.sql" }, "-- classification: public\nselect 1")).toThrow("m.sql: classification line must read");
-    expect(() => declaredClassification({ path: "m.sql" }, "-- classification: public: a\n-- classification: internal: b")).toThrow("more than one classification line");
+    expect(declaredClassification("m.sql", "-- classification: public: drops names\nselect 1")).toEqual({ classification: "public", reason: "drops names" });
+    expect(declaredClassification("m.sql", "select 1")).toBeNull();
+    expect(() => declaredClassification("m.sql", "-- classification: secret: x")).toThrow("m.sql: classification line must read");
+    expect(() => declaredClassification("m.sql", "-- classification: public\nselect 1")).toThrow("m.sql: classification line must read");
+    expect(() => declaredClassification("m.sql", "-- classification: public: a\n-- classification: internal: b")).toThrow("more than one classification line");
   });
 });
 
