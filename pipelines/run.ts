@@ -14,6 +14,7 @@ import { configAreasSql, loadCouncilConfig } from "./config.ts";
 import { PIPELINES, selectPipelines } from "./definitions.ts";
 import { readPublished, runFingerprint, writePublished } from "./fingerprint.ts";
 import { isUnchanged, LOAD_TABLES_SQL, loadSource } from "./load/index.ts";
+import { prefetchWorkbooks } from "./load/prefetch.ts";
 import { releaseLock, takeLock } from "./lock.ts";
 import { appendRunEvent, readRunEvents, type InputRecord, type RunEvent, type StepRecord } from "./run-log.ts";
 import { buildSite, publishSite, SOURCE_COPY_PREFIX } from "./site/build.ts";
@@ -195,23 +196,31 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
     await db.run(configAreasSql(config));
 
     const wanted = [...new Set(pipelines.flatMap((p) => p.sources))].map(sourceById);
-    for (const source of wanted) {
-      await step(`load ${source.id}`, async () => {
-        const previous = await db!.all<InputRecord>(
-          `select source, file, sha256, rows_read as "rowsRead", rows_loaded as "rowsLoaded", rows_rejected as "rowsRejected" from loads where source = ${literal(source.id)}`,
-        );
-        if (!options.full && (await isUnchanged(db!, source, options.root))) {
-          inputs.push(...previous);
-          return { rows: previous.reduce((sum, load) => sum + load.rowsLoaded, 0), detail: "unchanged, kept", skipped: true };
-        }
-        const loads = await loadSource(db!, source, { root: options.root, runId });
-        inputs.push(...loads);
-        const rejected = loads.reduce((sum, load) => sum + load.rowsRejected, 0);
-        return {
-          rows: loads.reduce((sum, load) => sum + load.rowsLoaded, 0),
-          detail: `${loads.length} file(s)${rejected ? `, ${format(rejected)} rows REJECTED (see rejects table)` : ""}`,
-        };
-      });
+    const changed = new Set<string>();
+    for (const source of wanted) if (options.full || !(await isUnchanged(db, source, options.root))) changed.add(source.id);
+    // Workbooks are parsed in worker threads from the start, while DuckDB loads the CSV files.
+    const prefetch = prefetchWorkbooks(options.root, wanted.filter((source) => changed.has(source.id)));
+    try {
+      for (const source of wanted) {
+        await step(`load ${source.id}`, async () => {
+          const previous = await db!.all<InputRecord>(
+            `select source, file, sha256, rows_read as "rowsRead", rows_loaded as "rowsLoaded", rows_rejected as "rowsRejected" from loads where source = ${literal(source.id)}`,
+          );
+          if (!changed.has(source.id)) {
+            inputs.push(...previous);
+            return { rows: previous.reduce((sum, load) => sum + load.rowsLoaded, 0), detail: "unchanged, kept", skipped: true };
+          }
+          const loads = await loadSource(db!, source, { root: options.root, runId, readSheet: prefetch.read });
+          inputs.push(...loads);
+          const rejected = loads.reduce((sum, load) => sum + load.rowsRejected, 0);
+          return {
+            rows: loads.reduce((sum, load) => sum + load.rowsLoaded, 0),
+            detail: `${loads.length} file(s)${rejected ? `, ${format(rejected)} rows REJECTED (see rejects table)` : ""}`,
+          };
+        });
+      }
+    } finally {
+      await prefetch.close();
     }
     const missing = SOURCES.filter((source) => !wanted.includes(source));
     for (const source of missing) {

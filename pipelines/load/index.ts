@@ -1,5 +1,6 @@
 // Loads one declared source into its raw table, keeps every rejected row, and reconciles
 // rows read = rows loaded + rows rejected for each file.
+import type { ReadSheet } from "./prefetch.ts";
 import { createHash } from "node:crypto";
 import { isUtf8 } from "node:buffer";
 import { closeSync, createReadStream, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -582,10 +583,10 @@ async function insertRejects(db: Warehouse, source: string, rejects: Reject[]): 
   appender.closeSync();
 }
 
-async function loadSpreadsheetFile(db: Warehouse, source: SpreadsheetSource, file: SourceFile, root: string): Promise<Counts> {
+async function loadSpreadsheetFile(db: Warehouse, source: SpreadsheetSource, file: SourceFile, root: string, readSheet?: ReadSheet): Promise<Counts> {
   const path = resolve(root, file.path);
   const hash = sha256(readBytes(path, file.path));
-  const result = source.read(file, path);
+  const result = readSheet ? await readSheet(source, file, path) : source.read(file, path);
   await appendRows(db, source, result.rows, file.path);
   await insertRejects(db, source.id, result.rejects);
   return {
@@ -601,7 +602,7 @@ async function loadSpreadsheetFile(db: Warehouse, source: SpreadsheetSource, fil
  * Replaces the source's raw table and its rejects. Throws StructuralError on a layout problem
  * and a plain Error if the counts fail to reconcile: either way nothing is published.
  */
-export async function loadSource(db: Warehouse, source: Source, options: { root: string; runId: string }): Promise<FileLoad[]> {
+export async function loadSource(db: Warehouse, source: Source, options: { root: string; runId: string; readSheet?: ReadSheet }): Promise<FileLoad[]> {
   await db.run(LOAD_TABLES_SQL);
   await db.run(createRawTable(source));
   await db.run(`delete from rejects where source = ${literal(source.id)}; delete from loads where source = ${literal(source.id)};
@@ -612,7 +613,7 @@ export async function loadSource(db: Warehouse, source: Source, options: { root:
     const counts =
       source.kind === "csv"
         ? await loadCsvFile(db, source, file, options.root)
-        : await loadSpreadsheetFile(db, source, file, options.root);
+        : await loadSpreadsheetFile(db, source, file, options.root, options.readSheet);
     if (counts.rowsRead !== counts.rowsLoaded + counts.rowsRejected) {
       throw new Error(
         `${fileLabel(file)}: counts do not reconcile: ${counts.rowsRead} rows read, ${counts.rowsLoaded} loaded, ${counts.rowsRejected} rejected`,
