@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, s
 import { basename, dirname, join, resolve } from "node:path";
 import { SOURCES, sourceById } from "../sources/index.ts";
 import { classifySources, classifyTable, columnsOf, runTable, unclassifiedTables, writeClassifications, type Declared, type TableClass } from "./build/classification.ts";
-import { configAreasSql, loadCouncilConfig } from "./config.ts";
+import { configAreasSql, DEFAULT_SETTINGS, internalSiteBeside, loadCouncilConfig } from "./config.ts";
 import { INDICATORS } from "../models/indicators/index.ts";
 import { selectPipelines } from "./definitions.ts";
 import { applyDisclosureControl, DISCLOSURE_REASON } from "./disclosure.ts";
@@ -96,9 +96,10 @@ async function classifyAll(db: Warehouse, models: ReturnType<typeof sortModels>)
 }
 
 export function paths(options: Pick<RunOptions, "root" | "warehouseDir" | "siteDir" | "internalSiteDir">) {
-  // WAREHOUSE_DIR and SITE_DIR let tests and schedulers keep their runs apart from yours.
-  const warehouseDir = resolve(options.root, options.warehouseDir ?? process.env.WAREHOUSE_DIR ?? "warehouse");
-  const site = resolve(options.root, options.siteDir ?? process.env.SITE_DIR ?? "dist");
+  // The folders come from the operator's settings (pipelines/config.ts) through the options, so
+  // tests and schedulers keep their runs apart from yours; unset, the defaults.
+  const warehouseDir = resolve(options.root, options.warehouseDir ?? DEFAULT_SETTINGS.warehouseDir);
+  const site = resolve(options.root, options.siteDir ?? DEFAULT_SETTINGS.siteDir);
   return {
     warehouseDir,
     warehouse: join(warehouseDir, "warehouse.duckdb"),
@@ -106,7 +107,7 @@ export function paths(options: Pick<RunOptions, "root" | "warehouseDir" | "siteD
     lock: join(warehouseDir, "run.lock"),
     site,
     // Beside the public site unless told otherwise: dist and dist-internal.
-    internalSite: resolve(options.root, options.internalSiteDir ?? process.env.INTERNAL_SITE_DIR ?? `${site}-internal`),
+    internalSite: resolve(options.root, options.internalSiteDir ?? internalSiteBeside(site)),
   };
 }
 

@@ -3,6 +3,7 @@
 import { existsSync } from "node:fs";
 import { SOURCES } from "../sources/index.ts";
 import type { Source } from "../sources/declaration.ts";
+import { addMonths } from "./months.ts";
 import { latestRuns, readRunEvents } from "./run-log.ts";
 
 /**
@@ -14,10 +15,8 @@ export type FreshnessState = "fresh" | "due" | "overdue";
 
 export function freshness(source: Source, today: Date): { latest: string; due: string; state: FreshnessState; overdue: boolean } {
   const latest = source.files.map((file) => file.released).sort().at(-1)!;
-  const due = new Date(`${latest}T00:00:00Z`);
-  due.setUTCMonth(due.getUTCMonth() + source.cadenceMonths);
-  const late = new Date(due);
-  late.setUTCMonth(late.getUTCMonth() + Math.max(1, Math.round(source.cadenceMonths / 4)));
+  const due = addMonths(new Date(`${latest}T00:00:00Z`), source.cadenceMonths);
+  const late = addMonths(due, Math.max(1, Math.round(source.cadenceMonths / 4)));
   const state: FreshnessState = today.getTime() < due.getTime() ? "fresh" : today.getTime() < late.getTime() ? "due" : "overdue";
   return { latest, due: due.toISOString().slice(0, 10), state, overdue: state === "overdue" };
 }

@@ -61,7 +61,7 @@ export interface CqcOutcome extends Landed {
 }
 
 export async function fetchCqcLocations(options: CqcOptions): Promise<CqcOutcome> {
-  const key = options.subscriptionKey ?? process.env.CQC_SUBSCRIPTION_KEY;
+  const key = options.subscriptionKey;
   if (!key) throw new Error("CQC API: no subscription key. Register at https://api-portal.service.cqc.org.uk and set CQC_SUBSCRIPTION_KEY.");
   if (!/^[a-z0-9-]+$/.test(options.label)) throw new Error(`CQC API: label '${options.label}' must be kebab-case (it names the landed file)`);
   const base = (options.baseUrl ?? CQC_BASE).replace(/\/$/, "");
