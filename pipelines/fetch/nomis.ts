@@ -11,7 +11,8 @@ import { join } from "node:path";
 import { z } from "zod";
 import { httpGet, type HttpOptions } from "./http.ts";
 import { PayloadError } from "./payload.ts";
-import { landFetched, sha256, type Landed } from "./save.ts";
+import { sha256 } from "../sha256.ts";
+import { landFetched, type Landed } from "./save.ts";
 
 export const NOMIS_BASE = "https://www.nomisweb.co.uk/api/v01";
 export const NOMIS_SOURCE = "ons-mye-nomis";
