@@ -9,6 +9,7 @@ export const COUNCIL_FACTS_FILE = "sources/council-facts.json";
 
 const councilFactsSchema = z.object({
   code: z.string().regex(/^E(06|07|08|09|10)\d{6}$/, "an English council code such as E06000051"),
+  name: z.string().min(1),
   postcodeDistricts: z.array(z.string().regex(/^[A-Z]{1,2}\d[A-Z\d]?$/, "a postcode district (outward code) such as SY1")),
   localities: z.array(z.string().min(1)).min(1),
   illustrative: z.object({ referencePrefix: z.string().regex(/^[A-Z]+$/), placeWords: z.array(z.string().min(1)).min(1) }).optional(),

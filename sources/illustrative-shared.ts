@@ -17,10 +17,21 @@ export const ILLUSTRATIVE_RELEASED = "2026-12-01";
 /** The generator's seed: the same seed always writes the same bytes. */
 export const ILLUSTRATIVE_SEED = 20261201;
 
-/** The file the generator writes, and the sources declare, for one council. */
-export const illustrativeFile = (kind: "contract-register" | "kpi-returns" | "invoices", councilCode: string) => `${kind}-${councilCode}.csv`;
 /** The councils the generator writes files for: those with illustrative facts (sources/council-facts.json). */
-export const ILLUSTRATIVE_COUNCILS = COUNCIL_FACTS.filter((council) => council.illustrative !== undefined).map((council) => council.code);
+const ILLUSTRATIVE_COUNCILS = COUNCIL_FACTS.filter((council) => council.illustrative !== undefined);
+
+type IllustrativeKind = "contract-register" | "kpi-returns" | "invoices";
+
+/** The file the generator writes, and the sources declare, for one council. */
+export const illustrativeFile = (kind: IllustrativeKind, councilCode: string) => `${kind}-${councilCode}.csv`;
+
+/** A source's files: one per council with illustrative facts, each with its edition. */
+export function illustrativeFiles(kind: IllustrativeKind, edition: (councilCode: string) => string) {
+  return ILLUSTRATIVE_COUNCILS.map(({ code }) => ({ path: `${ILLUSTRATIVE_FOLDER}/${illustrativeFile(kind, code)}`, edition: edition(code), released: ILLUSTRATIVE_RELEASED }));
+}
+
+/** Their names for a source's title, e.g. "A, B and C". */
+export const ILLUSTRATIVE_COUNCIL_NAMES = new Intl.ListFormat("en-GB", { type: "conjunction" }).format(ILLUSTRATIVE_COUNCILS.map((council) => council.name));
 
 /** Declaration fields the three illustrative sources share. */
 export const ILLUSTRATIVE_DECLARATION = {

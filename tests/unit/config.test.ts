@@ -98,7 +98,7 @@ describe("council facts", () => {
   });
 
   it("rejects a malformed facts file, naming the field", () => {
-    const council = { code: "E06000051", postcodeDistricts: ["SY1"], localities: ["North"] };
+    const council = { code: "E06000051", name: "Shropshire", postcodeDistricts: ["SY1"], localities: ["North"] };
     expect(parseCouncilFacts(JSON.stringify({ councils: [council] }), "f.json")).toHaveLength(1);
     expect(() => parseCouncilFacts(JSON.stringify({ councils: [{ ...council, postcodeDistricts: ["SY1 1AA"] }] }), "f.json")).toThrow(
       "f.json: councils.0.postcodeDistricts.0: a postcode district (outward code) such as SY1",
@@ -110,8 +110,8 @@ describe("council facts", () => {
     const db = await openWarehouse(":memory:");
     try {
       await db.run(councilFactsSql([
-        { code: "E06000001", postcodeDistricts: ["TS1", "TS2"], localities: ["All"] },
-        { code: "E06000002", postcodeDistricts: [], localities: ["All"] },
+        { code: "E06000001", name: "A", postcodeDistricts: ["TS1", "TS2"], localities: ["All"] },
+        { code: "E06000002", name: "B", postcodeDistricts: [], localities: ["All"] },
       ]));
       expect(await db.all(`select council_code, postcode_district from seed_council_postcode_districts order by all`)).toEqual([
         { council_code: "E06000001", postcode_district: "TS1" },
