@@ -49,7 +49,7 @@ const settingsSchema = z.object({
     .default([1, 2, 5, 10, 25, 50]),
 });
 
-export const SETTING_NAMES = Object.keys(settingsSchema.shape) as (keyof typeof settingsSchema.shape)[];
+const SETTING_NAMES = Object.keys(settingsSchema.shape) as (keyof typeof settingsSchema.shape)[];
 
 export interface Settings {
   warehouseDir: string;
@@ -103,7 +103,7 @@ export const DEFAULT_SETTINGS = readSettings({});
 
 const areaCode = z.string().regex(/^E(06|07|08|09|10)\d{6}$/, "an English council code such as E06000051");
 
-export const councilConfigSchema = z.object({
+const councilConfigSchema = z.object({
   council: areaCode,
   comparators: z.array(areaCode).max(20),
   england: z.literal(ENGLAND_CODE, { error: `England's code, ${ENGLAND_CODE}` }).default(ENGLAND_CODE),

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 
-export const COUNCIL_FACTS_FILE = "sources/council-facts.json";
+const COUNCIL_FACTS_FILE = "sources/council-facts.json";
 
 const councilFactsSchema = z.object({
   code: z.string().regex(/^E(06|07|08|09|10)\d{6}$/, "an English council code such as E06000051"),

@@ -17,7 +17,7 @@ import { httpGet, Pacer, type HttpOptions } from "./http.ts";
 import { parseJson, PayloadError, validate } from "./payload.ts";
 import { landFetched, type Landed } from "./save.ts";
 
-export const CQC_BASE = "https://api.service.cqc.org.uk/public/v1";
+const CQC_BASE = "https://api.service.cqc.org.uk/public/v1";
 export const CQC_SOURCE = "cqc-api-locations";
 
 const listSchema = z.looseObject({

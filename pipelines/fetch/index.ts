@@ -21,7 +21,7 @@ import type { HttpOptions, RetryEvent } from "./http.ts";
 import { fetchNomisPopulation, NOMIS_SOURCE } from "./nomis.ts";
 import type { Landed } from "./save.ts";
 
-export const FETCHERS = ["nomis", "contracts-finder", "find-a-tender", "cqc"] as const;
+const FETCHERS = ["nomis", "contracts-finder", "find-a-tender", "cqc"] as const;
 export type FetcherName = (typeof FETCHERS)[number];
 
 export const USAGE = `usage: npm run pipeline -- fetch <name> [--key=value…]

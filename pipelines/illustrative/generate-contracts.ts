@@ -20,7 +20,7 @@ export const SEED = ILLUSTRATIVE_SEED;
 /** The date the files describe: contracts end "within 6 months" of this date, and so on. */
 export const AS_AT = ILLUSTRATIVE_RELEASED;
 /** KPI returns cover the 24 calendar months before AS_AT. */
-export const KPI_MONTHS = 24;
+const KPI_MONTHS = 24;
 export const OUTPUT_DIR = ILLUSTRATIVE_FOLDER;
 
 export const REGISTER_HEADER = [

@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS } from "../config.ts";
 import { LockHeldError } from "../lock.ts";
 
 /** Schedules are written in UK time, so 06:00 stays 06:00 across the clock changes. */
-export const TIMEZONE = "Europe/London";
+const TIMEZONE = "Europe/London";
 export type SchedulerEventName = "started" | "missed" | "catch-up" | "queued" | "skipped" | "run" | "complete" | "fail" | "retry" | "give-up" | "stopping" | "stopped";
 
 export interface SchedulerEvent {
