@@ -8,7 +8,6 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { z } from "zod";
 import { COUNCIL_FACTS, type CouncilFacts } from "../sources/council-facts.ts";
-import { literal } from "./warehouse.ts";
 
 /** England's ONS code: the national benchmark every council is compared with. */
 export const ENGLAND_CODE = "E92000001";
@@ -151,7 +150,8 @@ ${councilFactsSql()}`;
  * council, for the "local supplier" rule. A council with none listed has no rows.
  */
 export function councilFactsSql(facts: readonly CouncilFacts[] = COUNCIL_FACTS): string {
-  const rows = facts.flatMap((council) => council.postcodeDistricts.map((district) => `(${literal(council.code)}, ${literal(district)})`));
+  // Codes and districts are checked against their patterns (sources/council-facts.ts), so need no escaping.
+  const rows = facts.flatMap((council) => council.postcodeDistricts.map((district) => `('${council.code}', '${district}')`));
   const create = `create or replace table seed_council_postcode_districts (council_code varchar not null, postcode_district varchar not null, primary key (council_code, postcode_district));`;
   return rows.length ? `${create}\ninsert into seed_council_postcode_districts values ${rows.join(", ")};` : create;
 }
