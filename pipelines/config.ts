@@ -1,6 +1,6 @@
 // Configuration, read in one place. `readSettings(process.env)` is called once by each command
-// (npm start, pipeline, schedule, preview, bench) and its values are passed down as parameters;
-// nothing else reads process.env. The council this project reports on is configuration too:
+// (npm start, pipeline, schedule, bench) and its values are passed down as parameters; nothing
+// else reads process.env (pipelines/site/preview.ts still reads PORT itself, for now). The council this project reports on is configuration too:
 // the default file is pipelines/council.json, COUNCIL_CONFIG points at another. Council facts
 // (postcode districts, which registers exist) are data in sources/council-facts.json, written
 // here into seed tables the models join.
