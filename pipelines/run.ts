@@ -10,7 +10,7 @@ import { TYPESCRIPT_MODELS } from "../models/index.ts";
 import { classifySources, classifyTable, columnsOf, runTable, unclassifiedTables, writeClassifications, type TableClass } from "./build/classification.ts";
 import { buildModel, discoverModels, runModelTests, sortModels, type Model } from "./build/models.ts";
 import { SEED_TABLES, writeRunHistory, writeSourceSeeds } from "./build/seeds.ts";
-import { configAreasSql, loadCouncilConfig } from "./config.ts";
+import { configAreasSql, DEFAULT_SETTINGS, internalSiteBeside, loadCouncilConfig } from "./config.ts";
 import { PIPELINES, selectPipelines } from "./definitions.ts";
 import { readPublished, runFingerprint, writePublished } from "./fingerprint.ts";
 import { isUnchanged, LOAD_TABLES_SQL, loadSource } from "./load/index.ts";
@@ -31,7 +31,7 @@ export interface RunOptions {
   siteDir?: string;
   /** Where the commissioners' internal site is published (default dist-internal). */
   internalSiteDir?: string;
-  /** Council configuration file (default: COUNCIL_CONFIG or pipelines/council.json). */
+  /** Council configuration file (default: the councilConfig setting, pipelines/config.ts). */
   configPath?: string;
   log?: (line: string) => void;
 }
@@ -55,6 +55,7 @@ export interface RunResult {
 /** Tables the run itself writes before any model: the seeds and the load records. */
 const RUN_TABLES: Record<string, string> = {
   config_areas: "the council configuration: the council, its comparators and England",
+  seed_council_postcode_districts: "council facts (sources/council-facts.json): each council's postcode districts",
   loads: "load records: files, checksums and row counts",
   ...SEED_TABLES,
   meta_run: "the run's id and time",
@@ -83,9 +84,10 @@ async function classifyAll(db: Warehouse, models: Model[]): Promise<Map<string, 
 }
 
 export function paths(options: Pick<RunOptions, "root" | "warehouseDir" | "siteDir" | "internalSiteDir">) {
-  // WAREHOUSE_DIR and SITE_DIR let tests and schedulers keep their runs apart from yours.
-  const warehouseDir = resolve(options.root, options.warehouseDir ?? process.env.WAREHOUSE_DIR ?? "warehouse");
-  const site = resolve(options.root, options.siteDir ?? process.env.SITE_DIR ?? "dist");
+  // The folders come from the operator's settings (pipelines/config.ts) through the options, so
+  // tests and schedulers keep their runs apart from yours; unset, the defaults.
+  const warehouseDir = resolve(options.root, options.warehouseDir ?? DEFAULT_SETTINGS.warehouseDir);
+  const site = resolve(options.root, options.siteDir ?? DEFAULT_SETTINGS.siteDir);
   return {
     warehouseDir,
     warehouse: join(warehouseDir, "warehouse.duckdb"),
@@ -95,7 +97,7 @@ export function paths(options: Pick<RunOptions, "root" | "warehouseDir" | "siteD
     lock: join(warehouseDir, "run.lock"),
     site,
     // Beside the public site unless told otherwise: dist and dist-internal.
-    internalSite: resolve(options.root, options.internalSiteDir ?? process.env.INTERNAL_SITE_DIR ?? `${site}-internal`),
+    internalSite: resolve(options.root, options.internalSiteDir ?? internalSiteBeside(site)),
   };
 }
 
@@ -167,7 +169,7 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
     // the current warehouse and sites. Only a run of every pipeline records its fingerprint: a
     // run of some pipelines leaves other sources' changes unloaded.
     const everything = pipelines.length === PIPELINES.length;
-    const fingerprint = runFingerprint(options.root, options.configPath ?? process.env.COUNCIL_CONFIG ?? "pipelines/council.json");
+    const fingerprint = runFingerprint(options.root, options.configPath ?? DEFAULT_SETTINGS.councilConfig);
     const published = readPublished(where.published);
     if (!options.full && everything && published?.fingerprint === fingerprint && existsSync(where.warehouse) && (published.sites || options.site === false)) {
       const detail = `nothing changed since run ${published.runId}: nothing loaded, nothing rebuilt, nothing published`;

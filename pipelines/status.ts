@@ -3,10 +3,10 @@
 import { existsSync } from "node:fs";
 import { SOURCES } from "../sources/index.ts";
 import type { Source } from "../sources/declaration.ts";
-import { freshness, latestRelease } from "../sources/freshness.ts";
+import { freshness, latestRelease } from "../models/meta/freshness.ts";
 import { latestRuns, readRunEvents } from "./run-log.ts";
 
-/** A declared source's freshness (sources/freshness.ts). */
+/** A declared source's freshness (models/meta/freshness.ts). */
 export function sourceFreshness(source: Source, today: Date) {
   return freshness(latestRelease(source), source.cadenceMonths, today);
 }

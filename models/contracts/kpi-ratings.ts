@@ -7,9 +7,10 @@
 //   contracts_kpi_ratings                 per contract and KPI, the latest 6 months pooled
 //   contracts_prompt_payment              regulation 113 prompt payment, with Wilson intervals
 //   contracts_decommissioning_candidates  persistently under target and dear per outcome
-import { quantile, median as d3median, utcFormat, utcMonth, utcParse } from "d3";
+import { quantile, median as d3median } from "d3";
 import { z } from "zod";
 import { col, defineModel, type ModelContext, type RowOf } from "../model.ts";
+import { shiftMonth } from "../months.ts";
 import { proportion, rate, type Estimate } from "../statistics/index.ts";
 
 type Reader = Pick<ModelContext, "all">;
@@ -389,10 +390,3 @@ export default defineModel({
   },
   build: computeContractKpiRatings,
 });
-
-const MONTH = { parse: utcParse("%Y-%m"), format: utcFormat("%Y-%m") };
-
-/** "2026-11" moved by n months. */
-export function shiftMonth(month: string, n: number): string {
-  return MONTH.format(utcMonth.offset(MONTH.parse(month)!, n));
-}

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { col } from "../../models/model.ts";
 import type { Source } from "../../sources/declaration.ts";
-import { latestRelease } from "../../sources/freshness.ts";
+import { latestRelease } from "../../models/meta/freshness.ts";
 import type { RunEvent } from "../run-log.ts";
 import { latestRuns } from "../run-log.ts";
 import type { Warehouse } from "../warehouse.ts";
