@@ -6,10 +6,14 @@ import { runFetch, USAGE as FETCH_USAGE } from "./fetch/index.ts";
 import { paths, runPipelines } from "./run.ts";
 import { statusReport } from "./status.ts";
 import { summarise } from "./summary.ts";
-import { literal, openWarehouse } from "./warehouse.ts";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { formatRejects, readFailedRun, type LoadRow, type RejectRow } from "./failed-runs.ts";
+import { latestRuns, readRunEvents } from "./run-log.ts";
+import { queryWarehouse } from "./warehouse.ts";
 
 const USAGE =
-  "usage: npm run pipeline -- run [pipeline…] [--full] [--no-site]\n       npm run pipeline -- status\n       npm run pipeline -- rejects [source…]\n       npm run pipeline -- list\n       npm run pipeline -- fetch <nomis|contracts-finder|find-a-tender|cqc> [--key=value…]";
+  "usage: npm run pipeline -- run [pipeline…] [--full] [--no-site]\n       npm run pipeline -- status\n       npm run pipeline -- rejects [source…] [--run <id>]\n       npm run pipeline -- list\n       npm run pipeline -- fetch <nomis|contracts-finder|find-a-tender|cqc> [--key=value…]";
 
 const root = process.cwd();
 const settings = readSettings(process.env);
@@ -30,19 +34,29 @@ try {
       console.log(statusReport(where.runLog, where.lock));
       break;
     case "rejects": {
-      // What the last published run rejected, per file, and the first rows of each.
-      const names = parseCommandArgs("rejects", rest, {}, true).positionals;
-      const db = await openWarehouse(where.warehouse, { readOnly: true });
-      try {
-        const filter = names.length ? `where source in (${names.map(literal).join(", ")})` : "";
-        const loads = await db.all(`select source, file, rows_read, rows_loaded, rows_rejected from loads ${filter} order by source, file`);
-        console.table(loads);
-        const rejects = await db.all(`select * from rejects ${filter} order by source, file, line limit 50`);
-        console.log(rejects.length ? "First rejected rows:" : "No rejected rows.");
-        if (rejects.length) console.table(rejects);
-      } finally {
-        db.close();
+      // What the last published run's loads rejected, or with --run what a run (failed or
+      // published) rejected, grouped by source.
+      const parsed = parseCommandArgs("rejects", rest, { run: { type: "string" } }, true);
+      const values = parsed.values;
+      const names: string[] = parsed.positionals;
+      const keep = <T extends { source: string }>(rows: T[]) => (names.length ? rows.filter((row) => names.includes(row.source)) : rows);
+      const failed = values.run ? readFailedRun(where.warehouseDir, values.run) : null;
+      if (values.run && !failed) {
+        const published = existsSync(where.warehouse) ? await queryWarehouse<{ run_id: string }>(where.warehouse, "select run_id from meta_run") : [];
+        if (published[0]?.run_id !== values.run) throw new Error(`rejects: no record of run ${values.run}: a failed run's rejects are kept in ${join(where.warehouseDir, "failed")}, a published run's in the warehouse`);
       }
+      if (failed) {
+        console.log(`Run ${failed.runId} failed: ${failed.error.split("\n").slice(0, 2).join(" ")}\n`);
+        console.log(formatRejects(keep(failed.loads), keep(failed.rejects)) || "It loaded no files before it failed.");
+        break;
+      }
+      if (!existsSync(where.warehouse)) throw new Error(`rejects: there is no published warehouse at ${where.warehouse} yet: run 'npm start' first`);
+      const loads = keep(await queryWarehouse<LoadRow>(where.warehouse, "select source, file, rows_read, rows_loaded, rows_rejected from loads order by source, file"));
+      const rejects = keep(await queryWarehouse<RejectRow>(where.warehouse, "select * from rejects order by source, file, line nulls last, location"));
+      console.log(formatRejects(loads, rejects));
+      if (rejects.length === 0) console.log("No rejected rows.");
+      const [latest] = latestRuns(readRunEvents(where.runLog));
+      if (latest?.eventType === "FAIL") console.log(`\nThe latest run, ${latest.run.runId}, failed: npm run pipeline -- rejects --run ${latest.run.runId}`);
       break;
     }
     case "fetch": {

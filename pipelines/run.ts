@@ -15,6 +15,7 @@ import { PIPELINES, selectPipelines } from "./definitions.ts";
 import { readPublished, runFingerprint, writePublished } from "./fingerprint.ts";
 import { isUnchanged, LOAD_TABLES_SQL, loadSource } from "./load/index.ts";
 import { prefetchWorkbooks } from "./load/prefetch.ts";
+import { describeReject, keepFailedRun, rejectsOfRun } from "./failed-runs.ts";
 import { releaseLock, takeLock } from "./lock.ts";
 import { appendRunEvent, readRunEvents, type InputRecord, type RunEvent, type StepRecord } from "./run-log.ts";
 import { buildSite, publishSite, SOURCE_COPY_PREFIX } from "./site/build.ts";
@@ -99,6 +100,21 @@ export function paths(options: Pick<RunOptions, "root" | "warehouseDir" | "siteD
     // Beside the public site unless told otherwise: dist and dist-internal.
     internalSite: resolve(options.root, options.internalSiteDir ?? internalSiteBeside(site)),
   };
+}
+
+/** Why the published warehouse cannot be opened and read, or null when it can. */
+async function warehouseDamage(path: string): Promise<string | null> {
+  try {
+    const db = await openWarehouse(path, { readOnly: true });
+    try {
+      await db.all("select count(*) from information_schema.tables");
+    } finally {
+      db.close();
+    }
+    return null;
+  } catch (error) {
+    return (error as Error).message.split("\n")[0]!;
+  }
 }
 
 function newRunId(): string {
@@ -192,7 +208,17 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
     }
     const config = loadCouncilConfig(options.root, options.configPath);
     log(`Run ${runId}: pipelines ${jobName}; council ${config.council}, ${config.comparators.length} comparators`);
-    if (existsSync(where.warehouse)) copyFileSync(where.warehouse, buildPath);
+    if (existsSync(where.warehouse)) {
+      const damage = await warehouseDamage(where.warehouse);
+      if (damage === null) copyFileSync(where.warehouse, buildPath);
+      else if (options.full) log(`  The published warehouse cannot be opened (${damage}); --full rebuilds it from the sources.`);
+      else {
+        throw new Error(
+          `${where.warehouse} cannot be opened: ${damage}. It is probably damaged (a disk fault or a copy cut short); ` +
+            `run with --full to rebuild it from the sources (npm run pipeline -- run --full). The sites are unchanged.`,
+        );
+      }
+    }
     db = await openWarehouse(buildPath);
     await db.run(LOAD_TABLES_SQL);
     await db.run(configAreasSql(config));
@@ -298,8 +324,25 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
       seconds,
     };
   } catch (error) {
-    const message = (error as Error).message;
-    db?.close();
+    let message = (error as Error).message;
+    // Keep what the failed run rejected (its build warehouse goes), and lead with the first
+    // reject: a bad cell is usually the cause of a model test failing downstream. Nothing here
+    // may hide the first error.
+    try {
+      db?.close();
+    } catch {
+      // the connection may already be unusable
+    }
+    const { loads, rejects } = await rejectsOfRun(buildPath, runId);
+    if (rejects.length > 0) {
+      const total = loads.reduce((sum, load) => sum + load.rows_rejected, 0);
+      message = `${total.toLocaleString("en-GB")} row(s) were rejected while loading, first ${describeReject(rejects[0]!)} (all of them: npm run pipeline -- rejects --run ${runId}).\n${message}`;
+    }
+    try {
+      keepFailedRun(where.warehouseDir, { runId, error: message, loads, rejects });
+    } catch {
+      // an unwritable warehouse folder: the run log below says why the run failed
+    }
     rmSync(buildPath, { force: true });
     rmSync(`${buildPath}.wal`, { force: true });
     if (buildSiteDir) rmSync(buildSiteDir, { recursive: true, force: true });
