@@ -3,7 +3,7 @@
 // swap nothing a reader sees has changed, so a failed or killed run leaves the last good
 // warehouse and site as they were.
 import { randomBytes } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { SOURCES, sourceById } from "../sources/index.ts";
 import { TYPESCRIPT_MODELS } from "../models/index.ts";
@@ -18,7 +18,8 @@ import { prefetchWorkbooks } from "./load/prefetch.ts";
 import { describeReject, keepFailedRun, rejectsOfRun } from "./failed-runs.ts";
 import { releaseLock, takeLock } from "./lock.ts";
 import { appendRunEvent, readRunEvents, type InputRecord, type RunEvent, type StepRecord } from "./run-log.ts";
-import { buildSite, publishSite, SOURCE_COPY_PREFIX } from "./site/build.ts";
+import { publish } from "./publish.ts";
+import { buildSite, SOURCE_COPY_PREFIX } from "./site/build.ts";
 import { literal, openWarehouse, type Warehouse } from "./warehouse.ts";
 
 export interface RunOptions {
@@ -159,7 +160,14 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
   let db: Warehouse | null = null;
   let testsRun = 0;
 
-  mkdirSync(where.warehouseDir, { recursive: true });
+  try {
+    mkdirSync(where.warehouseDir, { recursive: true });
+  } catch (error) {
+    // With no warehouse folder there is nowhere to log the run either: say so plainly.
+    const message = `cannot create the warehouse folder ${where.warehouseDir} (${(error as Error).message}): set WAREHOUSE_DIR to a folder this user can write`;
+    return { runId, status: "FAIL", steps, inputs, rejected: 0, testsRun, warehousePath: where.warehouse, siteDir: null, internalSiteDir: null, seconds: 0, error: message };
+  }
+  // A run that finds another holding the lock never starts: it throws LockHeldError, unlogged.
   takeLock(where.lock, runId);
   appendRunEvent(where.runLog, { eventType: "START", eventTime: new Date().toISOString(), run: { runId }, job: { namespace: "commissioning", name: jobName } });
 
@@ -302,11 +310,11 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
         return { rows: null, detail: "commissioners only" };
       });
     }
-    // Publish: each rename is atomic. The warehouse goes first so that a site is never newer
-    // than the warehouse beside it.
-    renameSync(buildPath, where.warehouse);
-    if (buildSiteDir) publishSite(buildSiteDir, where.site);
-    if (buildInternalDir) publishSite(buildInternalDir, where.internalSite);
+    // Publish: the warehouse and both sites together, or none of them (pipelines/publish.ts).
+    publish(buildPath, where.warehouse, [
+      ...(buildSiteDir ? [{ built: buildSiteDir, site: where.site }] : []),
+      ...(buildInternalDir ? [{ built: buildInternalDir, site: where.internalSite }] : []),
+    ]);
     writePublished(where.published, { runId, fingerprint: everything ? fingerprint : "", inputs, testsRun, sites: buildSiteDir !== null });
 
     const seconds = (performance.now() - started) / 1000;

@@ -27,7 +27,9 @@ export function summarise(result: RunResult, root: string, today = new Date()): 
     if (result.siteDir) lines.push(`  Public site: ${relative(root, result.siteDir)}/index.html — run 'npm run preview' to browse it.`);
     if (result.internalSiteDir) lines.push(`  Internal site (commissioners only, do not publish): ${relative(root, result.internalSiteDir)}/index.html — 'npm run preview -- internal'.`);
   } else {
-    lines.push(`Run ${result.runId} FAILED after ${result.seconds.toFixed(1)} s. The previous warehouse and site are unchanged.`);
+    // Publishing undoes a half-made switch; only if that too failed is the state mixed.
+    const mixed = result.error?.includes("could not all be put back") ?? false;
+    lines.push(`Run ${result.runId} FAILED after ${result.seconds.toFixed(1)} s. ${mixed ? "The warehouse and sites may not match: see below." : "The previous warehouse and sites are unchanged."}`);
     lines.push(`  ${result.error}`);
   }
   // A source past its publisher's next expected edition may have been superseded: say so on

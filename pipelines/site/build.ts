@@ -1,7 +1,7 @@
 // Builds the Observable Framework site from a given warehouse into a fresh folder, then makes
 // it the published one by switching the `dist` symlink, which is a single atomic rename.
 import { spawn } from "node:child_process";
-import { copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { readMartLog, writeCatalogue } from "./catalogue.ts";
 import { assertNoRestrictedText } from "./scan.ts";
@@ -164,38 +164,5 @@ function fixHtml(dir: string): void {
         .replace(/<label id="observablehq-sidebar-close"(?![^>]*aria-hidden)/, '<label id="observablehq-sidebar-close" aria-hidden="true"');
       writeFileSync(path, html);
     }
-  }
-}
-
-/**
- * Points `site` (a symlink) at the freshly built folder. The new link is made beside the old
- * one and renamed over it, so readers see the old site or the new one, never neither.
- * Builds live in a hidden sibling folder, `.dist-builds/`; only the published one is kept.
- */
-export function publishSite(builtDir: string, site: string): void {
-  const siteDir = resolve(site);
-  const holder = join(dirname(siteDir), `.${basename(siteDir)}-builds`);
-  const target = join(holder, basename(builtDir));
-  mkdirSync(holder, { recursive: true });
-  rmSync(target, { recursive: true, force: true });
-  renameSync(builtDir, target);
-  if (existsSync(siteDir) && !isSymlink(siteDir)) {
-    renameSync(siteDir, join(holder, `replaced-${Date.now()}`)); // a real folder from a manual build
-  }
-  const link = `${siteDir}.link-${process.pid}`;
-  rmSync(link, { force: true });
-  symlinkSync(relative(dirname(siteDir), target), link, "dir");
-  renameSync(link, siteDir);
-  for (const name of readdirSync(holder)) {
-    const path = join(holder, name);
-    if (path !== target) rmSync(path, { recursive: true, force: true });
-  }
-}
-
-function isSymlink(path: string): boolean {
-  try {
-    return lstatSync(path).isSymbolicLink();
-  } catch {
-    return false;
   }
 }
