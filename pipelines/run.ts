@@ -18,7 +18,7 @@ import { buildModel, discoverModels, runModelTests, sortModels } from "./build/m
 import { releaseLock, takeLock } from "./lock.ts";
 import { RELEASE_FIGURE_INPUTS, recordRelease } from "./releases.ts";
 import { appendRunEvent, type InputRecord, type StepRecord } from "./run-log.ts";
-import { buildSite, publishSite, SOURCE_COPY_PREFIX } from "./site/build.ts";
+import { buildSites, publishSite, SOURCE_COPY_PREFIX } from "./site/build.ts";
 import { literal, openWarehouse, type Warehouse } from "./warehouse.ts";
 
 export interface RunOptions {
@@ -241,14 +241,12 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
     db = null;
 
     if (buildSiteDir && buildInternalDir) {
-      await step("site build (public)", async () => {
-        await buildSite({ root: options.root, warehousePath: buildPath, outDir: buildSiteDir, runId, audience: "public" });
-        return { rows: null, detail: "public tables only; scanned for restricted values" };
+      // --- site builds (pipelines/site/build.ts): both sites from one snapshot, at the same time ---
+      await step("site builds (public and internal)", async () => {
+        const timings = await buildSites({ root: options.root, warehousePath: buildPath, publicDir: buildSiteDir, internalDir: buildInternalDir, runId, runLogPath: where.runLog });
+        return { rows: null, detail: `${timings}; public: public tables only, scanned for restricted values` };
       });
-      await step("site build (internal)", async () => {
-        await buildSite({ root: options.root, warehousePath: buildPath, outDir: buildInternalDir, runId, audience: "internal", runLogPath: where.runLog });
-        return { rows: null, detail: "commissioners only" };
-      });
+      // --- end of site builds ---
     }
     // Publish: each rename is atomic. The warehouse goes first so that a site is never newer
     // than the warehouse beside it.

@@ -3,17 +3,16 @@
 // council's only), otherwise null, and the page says maps are not available.
 import { join } from "node:path";
 import { compactFeatures } from "./geo.ts";
-import { readMarts } from "./marts.ts";
+import { pageData } from "./marts.ts";
 
-const { council } = await readMarts<{ area_code: string }>({
-  council: { mart: "needs_population_older", sql: "select distinct area_code from {mart} where role = 'council'" },
-});
-const code = council?.[0]?.area_code ?? "";
-const dir = join(process.cwd(), "sources/data/boundaries-shropshire-lsoa-msoa");
-
-process.stdout.write(
-  JSON.stringify({
+export default pageData(import.meta, async ({ readMarts }) => {
+  const { council } = await readMarts<{ area_code: string }>({
+    council: { mart: "needs_population_older", sql: "select distinct area_code from {mart} where role = 'council'" },
+  });
+  const code = council?.[0]?.area_code ?? "";
+  const dir = join(process.cwd(), "sources/data/boundaries-shropshire-lsoa-msoa");
+  return JSON.stringify({
     lsoa: compactFeatures(join(dir, `lsoa_${code}.geojson`), "LSOA21CD", "LSOA21NM"),
     msoa: compactFeatures(join(dir, `msoa_${code}.geojson`), "MSOA21CD", "MSOA21NM"),
-  }),
-);
+  });
+});

@@ -35,7 +35,7 @@ async function plantedProject(): Promise<{ projectRoot: string; warehousePath: s
   writeFileSync(join(projectRoot, "reports", "index.md"), "# Planted\n\n```js\nconst rows = FileAttachment(\"data/contract-values.json\").json();\n```\n\n${rows.length} rows\n");
   writeFileSync(
     join(projectRoot, "reports", "data", "contract-values.json.ts"),
-    'import { readMarts } from "./marts.ts";\nconst { rows } = await readMarts({ rows: { mart: "contracts_planted", sql: "select * from {mart}" } });\nprocess.stdout.write(JSON.stringify(rows));\n',
+    'import { pageData } from "./marts.ts";\nexport default pageData(import.meta, async ({ readMarts }) => {\n  const { rows } = await readMarts({ rows: { mart: "contracts_planted", sql: "select * from {mart}" } });\n  return JSON.stringify(rows);\n});\n',
   );
   const warehousePath = join(scratch, "planted.duckdb");
   cpSync(join(setup.warehouseDir, "warehouse.duckdb"), warehousePath);

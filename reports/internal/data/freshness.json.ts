@@ -2,10 +2,11 @@
 // latest edition's release date and the publisher's cadence (pipelines/status.ts).
 import { freshness } from "../../../pipelines/status.ts";
 import { SOURCES } from "../../../sources/index.ts";
+import { pageData } from "../../data/marts.ts";
 
-const today = new Date();
-process.stdout.write(
-  JSON.stringify({
+export default pageData(import.meta, async () => {
+  const today = new Date();
+  return JSON.stringify({
     checked_on: today.toISOString().slice(0, 10),
     sources: SOURCES.map((source) => ({
       id: source.id,
@@ -15,5 +16,5 @@ process.stdout.write(
       cadence_months: source.cadenceMonths,
       ...freshness(source, today),
     })),
-  }),
-);
+  });
+});
