@@ -88,7 +88,7 @@ async function buildTargets({ root, warehousePath, runId = "", runLogPath = "" }
         mkdirSync(dirname(join(copy, file.path)), { recursive: true });
         writeFileSync(join(copy, file.path), file.text);
       }
-      const seeded = seedNodeImports(root, copy);
+      const seeded = seedCache(root, copy);
       const t1 = performance.now();
       await runFramework(root, {
         WAREHOUSE_PATH: snapshot,
@@ -98,7 +98,7 @@ async function buildTargets({ root, warehousePath, runId = "", runLogPath = "" }
         SITE_RUN_ID: runId,
         SITE_BUILT_ON: builtOn,
       });
-      if (!seeded) keepNodeImports(root, copy);
+      if (!seeded) keepCache(root, copy);
       timings.push(`${target.audience} pages ${seconds(t1)} s`);
       fixHtml(target.outDir);
       if (target.audience === "public") {
@@ -110,7 +110,7 @@ async function buildTargets({ root, warehousePath, runId = "", runLogPath = "" }
     };
     // At the same time once the bundled imports are kept (two processes, two cores); before
     // that, one after the other, so that the first bundles them and the others reuse them.
-    if (existsSync(nodeImportsDir(root))) {
+    if (existsSync(keptCacheDir(root))) {
       const results = await Promise.allSettled(targets.map(buildOne));
       const failed = results.find((result): result is PromiseRejectedResult => result.status === "rejected");
       if (failed) throw failed.reason;
@@ -164,30 +164,37 @@ function copyReports(root: string, copy: string, audience: Audience): void {
 /**
  * Framework bundles every package a page imports (Plot, d3, htl, papaparse) into the root's
  * .observablehq/cache/_node/<package>@<version>/ with rollup, about 10 s of a build on two
- * cores. The bundles depend only on the installed packages, so one set is kept across builds in
- * .site-cache/ at the project root, keyed by the lockfile, and each build's copy of reports/
- * starts with it. Copied rather than linked: a build that bundles a new import writes only its own copy.
+ * cores; and it asks registry.npmjs.org for the versions of the libraries its standard library
+ * offers (react-dom, arquero, ...), remembered as folder names under _npm/. Both depend only on
+ * the installed packages, so one set is kept across builds in .site-cache/ at the project root,
+ * keyed by the lockfile, and each build's copy of reports/ starts with it (a warm build asks
+ * the network nothing). Copied rather than linked: a build that bundles a new import writes
+ * only its own copy.
  */
-function nodeImportsDir(root: string): string {
+const KEPT_CACHES = ["_node", "_npm"];
+
+function keptCacheDir(root: string): string {
   const lock = join(root, "package-lock.json");
   const key = createHash("sha256").update(existsSync(lock) ? readFileSync(lock) : "no lockfile").digest("hex").slice(0, 16);
-  return join(root, ".site-cache", key, "_node");
+  return join(root, ".site-cache", key);
 }
 
-function seedNodeImports(root: string, copy: string): boolean {
-  const kept = nodeImportsDir(root);
+function seedCache(root: string, copy: string): boolean {
+  const kept = keptCacheDir(root);
   if (!existsSync(kept)) return false;
-  cpSync(kept, join(copy, ".observablehq", "cache", "_node"), { recursive: true });
+  cpSync(kept, join(copy, ".observablehq", "cache"), { recursive: true });
   return true;
 }
 
 /** Keeps a build's bundles, written beside the kept folder and renamed into place (whole or not at all). */
-function keepNodeImports(root: string, copy: string): void {
-  const built = join(copy, ".observablehq", "cache", "_node");
-  const kept = nodeImportsDir(root);
-  if (!existsSync(built) || existsSync(kept)) return;
+function keepCache(root: string, copy: string): void {
+  const kept = keptCacheDir(root);
+  if (existsSync(kept)) return;
   const partial = `${kept}.${process.pid}.tmp`;
-  cpSync(built, partial, { recursive: true });
+  for (const name of KEPT_CACHES) {
+    const built = join(copy, ".observablehq", "cache", name);
+    if (existsSync(built)) cpSync(built, join(partial, name), { recursive: true });
+  }
   try {
     renameSync(partial, kept);
   } catch {

@@ -1,8 +1,8 @@
 // The release log: each publication compared with the one before it. A publication is a
 // successful run (failed runs publish nothing). Reads the publication history the run keeps
-// in the warehouse (pipelines/releases.ts).
-import { compareReleases, type ReleaseFigureRow, type ReleaseSourceRow } from "../../pipelines/releases.ts";
+// in the warehouse (compared in release-log.ts).
 import { pageData } from "./marts.ts";
+import { compareReleases, type ReleaseFigureRow, type ReleaseSourceRow } from "./release-log.ts";
 
 export default pageData(import.meta, async ({ readMarts }) => {
   const { sources, figures } = await readMarts({

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import Papa from "papaparse";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { ocdsPackage, type RegisterRow } from "../../pipelines/ocds-export.ts";
+import { ocdsPackage, type RegisterRow } from "../../reports/internal/data/ocds-export.ts";
 import { queryWarehouse } from "../../pipelines/warehouse.ts";
 
 const root = resolve(import.meta.dirname, "../..");

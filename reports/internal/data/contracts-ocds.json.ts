@@ -1,6 +1,6 @@
 // The configured council's contract register as an OCDS 1.1 release package (one release per
 // contract), validated against the required fields before it is written.
-import { ocdsPackage, type RegisterRow } from "../../../pipelines/ocds-export.ts";
+import { ocdsPackage, type RegisterRow } from "./ocds-export.ts";
 import { pageData } from "../../data/marts.ts";
 
 export default pageData(import.meta, async ({ readMarts }) => {
