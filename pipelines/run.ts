@@ -6,18 +6,17 @@ import { randomBytes } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { SOURCES, sourceById } from "../sources/index.ts";
-import { classifySources, classifyTable, columnsOf, runTable, unclassifiedTables, writeClassifications, type Declared, type TableClass } from "./build/classification.ts";
-import { configAreasSql, loadCouncilConfig } from "./config.ts";
-import { INDICATORS } from "../models/indicators/index.ts";
-import { selectPipelines } from "./definitions.ts";
-import { applyDisclosureControl, DISCLOSURE_REASON } from "./disclosure.ts";
-import { computeContractKpiRatings } from "./contract-kpis.ts";
-import { computeIndicators } from "./indicators.ts";
+import { TYPESCRIPT_MODELS } from "../models/index.ts";
+import { classifySources, classifyTable, columnsOf, runTable, unclassifiedTables, writeClassifications, type TableClass } from "./build/classification.ts";
+import { buildModel, discoverModels, runModelTests, sortModels, type Model } from "./build/models.ts";
+import { SEED_TABLES, writeRunHistory, writeSourceSeeds } from "./build/seeds.ts";
+import { configAreasSql, DEFAULT_SETTINGS, internalSiteBeside, loadCouncilConfig } from "./config.ts";
+import { PIPELINES, selectPipelines } from "./definitions.ts";
+import { readPublished, runFingerprint, writePublished } from "./fingerprint.ts";
 import { isUnchanged, LOAD_TABLES_SQL, loadSource } from "./load/index.ts";
-import { buildModel, discoverModels, runModelTests, sortModels } from "./build/models.ts";
+import { prefetchWorkbooks } from "./load/prefetch.ts";
 import { releaseLock, takeLock } from "./lock.ts";
-import { RELEASE_FIGURE_INPUTS, recordRelease } from "./releases.ts";
-import { appendRunEvent, type InputRecord, type StepRecord } from "./run-log.ts";
+import { appendRunEvent, readRunEvents, type InputRecord, type RunEvent, type StepRecord } from "./run-log.ts";
 import { buildSites, publishSite, SOURCE_COPY_PREFIX } from "./site/build.ts";
 import { literal, openWarehouse, type Warehouse } from "./warehouse.ts";
 
@@ -32,7 +31,7 @@ export interface RunOptions {
   siteDir?: string;
   /** Where the commissioners' internal site is published (default dist-internal). */
   internalSiteDir?: string;
-  /** Council configuration file (default: COUNCIL_CONFIG or pipelines/council.json). */
+  /** Council configuration file (default: the councilConfig setting, pipelines/config.ts). */
   configPath?: string;
   log?: (line: string) => void;
 }
@@ -48,65 +47,57 @@ export interface RunResult {
   siteDir: string | null;
   internalSiteDir: string | null;
   seconds: number;
+  /** Set when nothing had changed since that run, so nothing was done. */
+  unchangedSince?: string;
   error?: string;
 }
 
-/**
- * Tables written by TypeScript steps rather than SQL models, with the tables each reads, so
- * that their classification flows like a model's.
- */
-const DERIVED_TABLES: { tables: string[]; inputs: string[]; declared?: Declared }[] = [
-  {
-    tables: ["outcomes_indicator_values", "outcomes_indicator_funnel", "outcomes_indicator_summary"],
-    inputs: [...new Set([...INDICATORS.map((indicator) => indicator.model), "stg_oflog__asc_measures"])],
-    declared: { classification: "internal", reason: "counts of people before disclosure control; public pages read the _protected copies" },
-  },
-  { tables: ["outcomes_indicator_trend"], inputs: ["stg_oflog__asc_measures"] },
-  {
-    tables: ["outcomes_indicator_values_protected", "outcomes_indicator_funnel_protected", "outcomes_indicator_summary_protected"],
-    inputs: ["outcomes_indicator_values", "outcomes_indicator_funnel", "outcomes_indicator_summary"],
-    declared: { classification: "public", reason: DISCLOSURE_REASON },
-  },
-  { tables: ["market_asc_activity_protected"], inputs: ["market_asc_activity"], declared: { classification: "public", reason: DISCLOSURE_REASON } },
-  {
-    tables: ["contracts_kpi_monthly", "contracts_kpi_ratings", "contracts_prompt_payment", "contracts_decommissioning_candidates"],
-    inputs: ["int_kpi_returns__configured", "int_invoices__configured", "int_invoices__payment_counts", "contracts_register"],
-  },
-];
+/** Tables the run itself writes before any model: the seeds and the load records. */
+const RUN_TABLES: Record<string, string> = {
+  config_areas: "the council configuration: the council, its comparators and England",
+  seed_council_postcode_districts: "council facts (sources/council-facts.json): each council's postcode districts",
+  loads: "load records: files, checksums and row counts",
+  ...SEED_TABLES,
+  meta_run: "the run's id and time",
+};
+// Run history names failed runs' errors: for commissioners, not the public site.
+const INTERNAL_RUN_TABLES = new Set(["meta_runs"]);
 
-/** Classifies every raw table, model and derived table, and writes meta_classification. */
-async function classifyAll(db: Warehouse, models: ReturnType<typeof sortModels>): Promise<Map<string, TableClass>> {
+/** Classifies every raw table, seed and model output, in graph order, and writes meta_classification. */
+async function classifyAll(db: Warehouse, models: Model[]): Promise<Map<string, TableClass>> {
   const known = new Map(classifySources(SOURCES).map((item) => [item.table, item]));
+  for (const [table, reason] of Object.entries(RUN_TABLES)) {
+    known.set(table, INTERNAL_RUN_TABLES.has(table) ? { ...runTable(table, reason), classification: "internal" } : runTable(table, reason));
+  }
   for (const model of models) {
-    known.set(model.name, classifyTable(model.name, model.path, [...model.rawReads, ...model.dependsOn], known, await columnsOf(db, model.name), model.declared));
+    const inputs = [...model.rawReads, ...model.dependsOn.flatMap((dep) => models.find((other) => other.name === dep)!.outputs.map((output) => output.table))];
+    for (const output of model.outputs) {
+      known.set(output.table, classifyTable(output.table, model.path, inputs, known, await columnsOf(db, output.table), output.declared));
+    }
   }
-  for (const { tables, inputs, declared } of DERIVED_TABLES) {
-    for (const table of tables) known.set(table, classifyTable(table, `table ${table}`, inputs, known, await columnsOf(db, table), declared ?? null));
-  }
-  known.set("meta_run", runTable("meta_run", "the run's id and time"));
-  known.set("meta_release_sources", runTable("meta_release_sources", "publication history: source titles, editions and file checksums"));
-  // The figures tracked across releases are as restricted as the tables they come from.
-  known.set("meta_release_figures", classifyTable("meta_release_figures", "pipelines/releases.ts", RELEASE_FIGURE_INPUTS, known, [], null));
   const unclassified = await unclassifiedTables(db, known);
   if (unclassified.length > 0) {
-    throw new Error(`tables with no classification (add them to DERIVED_TABLES in pipelines/run.ts): ${unclassified.join(", ")}`);
+    throw new Error(`tables with no classification (write them as a model under models/, or as a seed in pipelines/build/seeds.ts): ${unclassified.join(", ")}`);
   }
   await writeClassifications(db, known.values());
   return known;
 }
 
 export function paths(options: Pick<RunOptions, "root" | "warehouseDir" | "siteDir" | "internalSiteDir">) {
-  // WAREHOUSE_DIR and SITE_DIR let tests and schedulers keep their runs apart from yours.
-  const warehouseDir = resolve(options.root, options.warehouseDir ?? process.env.WAREHOUSE_DIR ?? "warehouse");
-  const site = resolve(options.root, options.siteDir ?? process.env.SITE_DIR ?? "dist");
+  // The folders come from the operator's settings (pipelines/config.ts) through the options, so
+  // tests and schedulers keep their runs apart from yours; unset, the defaults.
+  const warehouseDir = resolve(options.root, options.warehouseDir ?? DEFAULT_SETTINGS.warehouseDir);
+  const site = resolve(options.root, options.siteDir ?? DEFAULT_SETTINGS.siteDir);
   return {
     warehouseDir,
     warehouse: join(warehouseDir, "warehouse.duckdb"),
     runLog: join(warehouseDir, "runs.jsonl"),
+    // What the run that published the warehouse (and sites) depended on (pipelines/fingerprint.ts).
+    published: join(warehouseDir, "published.json"),
     lock: join(warehouseDir, "run.lock"),
     site,
     // Beside the public site unless told otherwise: dist and dist-internal.
-    internalSite: resolve(options.root, options.internalSiteDir ?? process.env.INTERNAL_SITE_DIR ?? `${site}-internal`),
+    internalSite: resolve(options.root, options.internalSiteDir ?? internalSiteBeside(site)),
   };
 }
 
@@ -141,6 +132,7 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
   const where = paths(options);
   const runId = newRunId();
   const started = performance.now();
+  const startedAt = new Date().toISOString();
   const pipelines = selectPipelines(options.pipelines ?? []);
   const jobName = pipelines.map((p) => p.name).join("+");
   const steps: StepRecord[] = [];
@@ -173,6 +165,31 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
 
   try {
     clearLeftovers(options.root, where.warehouseDir, [where.site, where.internalSite]);
+    // Nothing to do when nothing the result depends on has changed since the run that published
+    // the current warehouse and sites. Only a run of every pipeline records its fingerprint: a
+    // run of some pipelines leaves other sources' changes unloaded.
+    const everything = pipelines.length === PIPELINES.length;
+    const fingerprint = runFingerprint(options.root, options.configPath ?? DEFAULT_SETTINGS.councilConfig);
+    const published = readPublished(where.published);
+    if (!options.full && everything && published?.fingerprint === fingerprint && existsSync(where.warehouse) && (published.sites || options.site === false)) {
+      const detail = `nothing changed since run ${published.runId}: nothing loaded, nothing rebuilt, nothing published`;
+      steps.push({ step: "unchanged", status: "skipped", rows: null, seconds: (performance.now() - started) / 1000, detail });
+      log(`  ${detail}`);
+      appendRunEvent(where.runLog, { eventType: "COMPLETE", eventTime: new Date().toISOString(), run: { runId }, job: { namespace: "commissioning", name: jobName }, steps, inputs: published.inputs });
+      return {
+        runId,
+        status: "COMPLETE",
+        unchangedSince: published.runId,
+        steps,
+        inputs: published.inputs,
+        rejected: published.inputs.reduce((sum, input) => sum + input.rowsRejected, 0),
+        testsRun: published.testsRun,
+        warehousePath: where.warehouse,
+        siteDir: published.sites ? where.site : null,
+        internalSiteDir: published.sites ? where.internalSite : null,
+        seconds: (performance.now() - started) / 1000,
+      };
+    }
     const config = loadCouncilConfig(options.root, options.configPath);
     log(`Run ${runId}: pipelines ${jobName}; council ${config.council}, ${config.comparators.length} comparators`);
     if (existsSync(where.warehouse)) copyFileSync(where.warehouse, buildPath);
@@ -181,23 +198,31 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
     await db.run(configAreasSql(config));
 
     const wanted = [...new Set(pipelines.flatMap((p) => p.sources))].map(sourceById);
-    for (const source of wanted) {
-      await step(`load ${source.id}`, async () => {
-        const previous = await db!.all<InputRecord>(
-          `select source, file, sha256, rows_read as "rowsRead", rows_loaded as "rowsLoaded", rows_rejected as "rowsRejected" from loads where source = ${literal(source.id)}`,
-        );
-        if (!options.full && (await isUnchanged(db!, source, options.root))) {
-          inputs.push(...previous);
-          return { rows: previous.reduce((sum, load) => sum + load.rowsLoaded, 0), detail: "unchanged, kept", skipped: true };
-        }
-        const loads = await loadSource(db!, source, { root: options.root, runId });
-        inputs.push(...loads);
-        const rejected = loads.reduce((sum, load) => sum + load.rowsRejected, 0);
-        return {
-          rows: loads.reduce((sum, load) => sum + load.rowsLoaded, 0),
-          detail: `${loads.length} file(s)${rejected ? `, ${format(rejected)} rows REJECTED (see rejects table)` : ""}`,
-        };
-      });
+    const changed = new Set<string>();
+    for (const source of wanted) if (options.full || !(await isUnchanged(db, source, options.root))) changed.add(source.id);
+    // Workbooks are parsed in worker threads from the start, while DuckDB loads the CSV files.
+    const prefetch = prefetchWorkbooks(options.root, wanted.filter((source) => changed.has(source.id)));
+    try {
+      for (const source of wanted) {
+        await step(`load ${source.id}`, async () => {
+          const previous = await db!.all<InputRecord>(
+            `select source, file, sha256, rows_read as "rowsRead", rows_loaded as "rowsLoaded", rows_rejected as "rowsRejected" from loads where source = ${literal(source.id)}`,
+          );
+          if (!changed.has(source.id)) {
+            inputs.push(...previous);
+            return { rows: previous.reduce((sum, load) => sum + load.rowsLoaded, 0), detail: "unchanged, kept", skipped: true };
+          }
+          const loads = await loadSource(db!, source, { root: options.root, runId, readSheet: prefetch.read });
+          inputs.push(...loads);
+          const rejected = loads.reduce((sum, load) => sum + load.rowsRejected, 0);
+          return {
+            rows: loads.reduce((sum, load) => sum + load.rowsLoaded, 0),
+            detail: `${loads.length} file(s)${rejected ? `, ${format(rejected)} rows REJECTED (see rejects table)` : ""}`,
+          };
+        });
+      }
+    } finally {
+      await prefetch.close();
     }
     const missing = SOURCES.filter((source) => !wanted.includes(source));
     for (const source of missing) {
@@ -205,30 +230,29 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
       if (!exists) throw new Error(`source '${source.id}' has never been loaded: run its pipeline first (npm run pipeline -- run)`);
     }
 
-    const models = sortModels(discoverModels(options.root));
+    await writeSourceSeeds(db, SOURCES);
+
+    // One graph of SQL and TypeScript models. Each model's tests run as soon as it is built,
+    // so no model reads a table that has not passed its own tests.
+    const models = sortModels(discoverModels(options.root, TYPESCRIPT_MODELS, [...Object.keys(RUN_TABLES), ...SOURCES.map((source) => source.table)]));
+    const run = { id: runId, startedAt };
     for (const model of models) {
-      await step(`model ${model.name}`, async () => ({ rows: await buildModel(db!, model) }));
+      await step(`model ${model.name}`, async () => {
+        const rows = await buildModel(db!, model, run);
+        const result = await runModelTests(db!, [model]);
+        testsRun += result.run;
+        if (result.failures.length > 0) {
+          const lines = result.failures.map(
+            (f) => `  ${f.path}: test '${f.test}' on ${f.table} failed on ${f.failingRows}${f.failingRows >= 1000 ? "+" : ""} row(s), e.g. ${JSON.stringify(f.sample[0])}`,
+          );
+          throw new Error(`${result.failures.length} of ${result.run} tests of model ${model.name} failed; nothing was published:\n${lines.join("\n")}`);
+        }
+        return { rows, detail: model.kind === "typescript" ? `${model.outputs.length} tables, ${result.run} tests` : undefined };
+      });
     }
-    await step("model tests", async () => {
-      const result = await runModelTests(db!, models);
-      testsRun = result.run;
-      if (result.failures.length > 0) {
-        const lines = result.failures.map(
-          (f) => `  ${f.path}: test '${f.test}' failed on ${f.failingRows}${f.failingRows >= 1000 ? "+" : ""} row(s), e.g. ${JSON.stringify(f.sample[0])}`,
-        );
-        throw new Error(`${result.failures.length} of ${result.run} model tests failed; nothing was published:\n${lines.join("\n")}`);
-      }
-      return { rows: null, detail: `${result.run} passed` };
-    });
+    steps.push({ step: "model tests", status: "done", rows: null, seconds: 0, detail: `${testsRun} passed` });
+    log(`  ${"model tests".padEnd(54, " ")} ${"".padStart(14)} ${"".padStart(9)}  ${testsRun} passed`);
 
-    // Indicators use TypeScript statistics, so they are computed after the SQL models have
-    // been built and tested; they read only tested models.
-    await step("indicators", async () => ({ rows: await computeIndicators(db!, INDICATORS), detail: `${INDICATORS.length} indicators` }));
-    // Public pages read only the protected copies of tables that count people.
-    await step("disclosure control", async () => ({ rows: await applyDisclosureControl(db!, INDICATORS) }));
-
-    await step("contract KPI ratings", async () => ({ rows: await computeContractKpiRatings(db!) }));
-    await step("release record", async () => ({ rows: await recordRelease(db!, runId, inputs), detail: "sources and headline figures, for the release log" }));
     await step("classification", async () => {
       const classes = await classifyAll(db!, models);
       const counts = [...classes.values()].reduce<Record<string, number>>((tally, item) => ({ ...tally, [item.classification]: (tally[item.classification] ?? 0) + 1 }), {});
@@ -237,6 +261,8 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
 
     const rejected = inputs.reduce((sum, input) => sum + input.rowsRejected, 0);
     await db.run(`create or replace table meta_run as select ${literal(runId)} as run_id, now() as finished_at, ${rejected} as rows_rejected`);
+    const current: RunEvent = { eventType: "START", eventTime: startedAt, run: { runId }, job: { namespace: "commissioning", name: jobName }, steps, inputs };
+    await writeRunHistory(db, readRunEvents(where.runLog), current);
     db.close();
     db = null;
 
@@ -253,6 +279,7 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
     renameSync(buildPath, where.warehouse);
     if (buildSiteDir) publishSite(buildSiteDir, where.site);
     if (buildInternalDir) publishSite(buildInternalDir, where.internalSite);
+    writePublished(where.published, { runId, fingerprint: everything ? fingerprint : "", inputs, testsRun, sites: buildSiteDir !== null });
 
     const seconds = (performance.now() - started) / 1000;
     appendRunEvent(where.runLog, { eventType: "COMPLETE", eventTime: new Date().toISOString(), run: { runId }, job: { namespace: "commissioning", name: jobName }, steps, inputs });

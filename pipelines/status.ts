@@ -3,23 +3,12 @@
 import { existsSync } from "node:fs";
 import { SOURCES } from "../sources/index.ts";
 import type { Source } from "../sources/declaration.ts";
+import { freshness, latestRelease } from "../models/meta/freshness.ts";
 import { latestRuns, readRunEvents } from "./run-log.ts";
 
-/**
- * fresh: the next edition is not expected yet. due: it is expected now (from the expected date
- * for one month, or a quarter of the cadence if longer, as publishers slip). overdue: later
- * than that, so the bundled edition has probably been superseded.
- */
-export type FreshnessState = "fresh" | "due" | "overdue";
-
-export function freshness(source: Source, today: Date): { latest: string; due: string; state: FreshnessState; overdue: boolean } {
-  const latest = source.files.map((file) => file.released).sort().at(-1)!;
-  const due = new Date(`${latest}T00:00:00Z`);
-  due.setUTCMonth(due.getUTCMonth() + source.cadenceMonths);
-  const late = new Date(due);
-  late.setUTCMonth(late.getUTCMonth() + Math.max(1, Math.round(source.cadenceMonths / 4)));
-  const state: FreshnessState = today.getTime() < due.getTime() ? "fresh" : today.getTime() < late.getTime() ? "due" : "overdue";
-  return { latest, due: due.toISOString().slice(0, 10), state, overdue: state === "overdue" };
+/** A declared source's freshness (models/meta/freshness.ts). */
+export function sourceFreshness(source: Source, today: Date) {
+  return freshness(latestRelease(source), source.cadenceMonths, today);
 }
 
 export function statusReport(runLog: string, lockPath: string, today = new Date(), limit = 10): string {
@@ -34,7 +23,7 @@ export function statusReport(runLog: string, lockPath: string, today = new Date(
   }
   lines.push("", "Source freshness (edition release + publisher cadence):");
   for (const source of SOURCES) {
-    const { latest, due, state } = freshness(source, today);
+    const { latest, due, state } = sourceFreshness(source, today);
     const note = { fresh: "fresh", due: "DUE: a new edition is expected now", overdue: "OVERDUE: check for a newer edition" }[state];
     lines.push(`  ${source.id.padEnd(Math.max(...SOURCES.map((s) => s.id.length)))} latest release ${latest}, next expected by ${due}  ${note}`);
   }

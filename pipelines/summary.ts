@@ -2,7 +2,7 @@
 import { relative } from "node:path";
 import { SOURCES } from "../sources/index.ts";
 import type { RunResult } from "./run.ts";
-import { freshness } from "./status.ts";
+import { sourceFreshness } from "./status.ts";
 
 export function summarise(result: RunResult, root: string, today = new Date()): string {
   const loaded = result.inputs.reduce((sum, input) => sum + input.rowsLoaded, 0);
@@ -10,7 +10,11 @@ export function summarise(result: RunResult, root: string, today = new Date()): 
   const rejected = result.inputs.reduce((sum, input) => sum + input.rowsRejected, 0);
   const lines = [""];
   if (result.status === "COMPLETE") {
-    lines.push(`Run ${result.runId} COMPLETE in ${result.seconds.toFixed(1)} s.`);
+    lines.push(
+      result.unchangedSince
+        ? `Run ${result.runId} COMPLETE in ${result.seconds.toFixed(1)} s: nothing changed since run ${result.unchangedSince}, so nothing was loaded, rebuilt or published (--full rebuilds anyway).`
+        : `Run ${result.runId} COMPLETE in ${result.seconds.toFixed(1)} s.`,
+    );
     lines.push(`  Inputs: ${result.inputs.length} files, ${read.toLocaleString("en-GB")} rows read, ${loaded.toLocaleString("en-GB")} loaded, ${rejected.toLocaleString("en-GB")} rejected.`);
     if (rejected > 0) {
       lines.push(`  Rejected rows are kept in the 'rejects' table of the warehouse (source, file, line, column, reason, raw).`);
@@ -28,7 +32,7 @@ export function summarise(result: RunResult, root: string, today = new Date()): 
   }
   // A source past its publisher's next expected edition may have been superseded: say so on
   // every run, not only in `status`, so an analyst notices before publishing stale figures.
-  const overdue = SOURCES.filter((source) => freshness(source, today).overdue);
+  const overdue = SOURCES.filter((source) => sourceFreshness(source, today).overdue);
   if (overdue.length > 0) {
     lines.push(`  WARNING: ${overdue.length} source(s) overdue for a new edition (npm run pipeline -- status): ${overdue.map((s) => s.id).join(", ")}.`);
   }

@@ -59,23 +59,6 @@ export function ident(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
-/** Replaces a table with rows computed in TypeScript (indicators, disclosure control, contract KPIs). */
-export async function writeTable(db: Warehouse, name: string, columns: Record<string, string>, rows: object[]): Promise<void> {
-  await db.run(`create or replace table ${ident(name)} (${Object.entries(columns).map(([column, type]) => `${ident(column)} ${type}`).join(", ")})`);
-  const sqlValue = (value: unknown) =>
-    value === null || value === undefined
-      ? "null"
-      : typeof value === "number"
-        ? Number.isFinite(value) ? String(value) : "null"
-        : typeof value === "boolean"
-          ? String(value)
-          : literal(String(value));
-  for (let start = 0; start < rows.length; start += 500) {
-    const batch = rows.slice(start, start + 500).map((row) => `(${Object.keys(columns).map((column) => sqlValue((row as Record<string, unknown>)[column])).join(", ")})`);
-    await db.run(`insert into ${ident(name)} values ${batch.join(", ")}`);
-  }
-}
-
 /** Runs one query on a warehouse file opened read-only, and closes it. */
 export async function queryWarehouse<T = Row>(path: string, sql: string): Promise<T[]> {
   const db = await openWarehouse(path, { readOnly: true });

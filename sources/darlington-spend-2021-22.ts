@@ -1,10 +1,8 @@
 // Darlington Borough Council's transactions over £500, 2021-22: twelve monthly CSVs as cleaned
 // by ODI Leeds (byte copies of their clean/ files, not the council's originals; see
 // data/darlington-spend-2021-22/PROVENANCE.md). Classified internal: line-level spend. The files
-// carry no council code, so the staging model states E06000005 (Darlington), as this declaration does.
+// carry no council code, so the staging model states E06000005 (Darlington).
 import { defineCsvSource, type Column } from "./declaration.ts";
-
-export const DARLINGTON_COUNCIL_CODE = "E06000005";
 
 const MONTHS = ["2021-04", "2021-05", "2021-06", "2021-07", "2021-08", "2021-09", "2021-10", "2021-11", "2021-12", "2022-01", "2022-02", "2022-03"];
 

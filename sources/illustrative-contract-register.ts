@@ -1,15 +1,15 @@
-// Illustrative contract registers for Shropshire and Trafford in the Local Government
+// Illustrative contract registers, one per council with illustrative facts, in the Local Government
 // Transparency Code 2015 shape, generated from a fixed seed. A council's own register with the
 // same headers can replace these files; the staging model reads the columns by these names.
 import { defineCsvSource } from "./declaration.ts";
-import { ILLUSTRATIVE_COUNCILS, ILLUSTRATIVE_DECLARATION, ILLUSTRATIVE_FOLDER, ILLUSTRATIVE_RELEASED } from "./illustrative-shared.ts";
+import { ILLUSTRATIVE_COUNCIL_NAMES, ILLUSTRATIVE_DECLARATION, ILLUSTRATIVE_RELEASED, illustrativeFiles } from "./illustrative-shared.ts";
 
 export default defineCsvSource({
   id: "illustrative-contract-register",
-  title: "Illustrative data: contract register (Local Government Transparency Code 2015 shape), Shropshire and Trafford",
+  title: `Illustrative data: contract register (Local Government Transparency Code 2015 shape), ${ILLUSTRATIVE_COUNCIL_NAMES}`,
   ...ILLUSTRATIVE_DECLARATION,
   table: "raw_illustrative_contract_register",
-  files: ILLUSTRATIVE_COUNCILS.map((code) => ({ path: `${ILLUSTRATIVE_FOLDER}/contract-register-${code}.csv`, edition: `${code}, as at ${ILLUSTRATIVE_RELEASED}`, released: ILLUSTRATIVE_RELEASED })),
+  files: illustrativeFiles("contract-register", (code) => `${code}, as at ${ILLUSTRATIVE_RELEASED}`),
   columns: [
     { name: "council_code", type: "VARCHAR", required: true, header: "Council Code", description: "ONS code of the council that let the contract" },
     { name: "reference_number", type: "VARCHAR", required: true, header: "Reference Number", description: "The council's contract reference", rule: "unique within a council" },

@@ -1,14 +1,14 @@
 // Illustrative invoices against the illustrative contracts: what prompt payment (regulation 113
 // of the Public Contracts Regulations 2015) and spend against contract value are computed from.
 import { defineCsvSource } from "./declaration.ts";
-import { ILLUSTRATIVE_COUNCILS, ILLUSTRATIVE_DECLARATION, ILLUSTRATIVE_FOLDER, ILLUSTRATIVE_RELEASED } from "./illustrative-shared.ts";
+import { ILLUSTRATIVE_COUNCIL_NAMES, ILLUSTRATIVE_DECLARATION, ILLUSTRATIVE_RELEASED, illustrativeFiles } from "./illustrative-shared.ts";
 
 export default defineCsvSource({
   id: "illustrative-invoices",
-  title: "Illustrative data: invoices received and paid against contracts, Shropshire and Trafford",
+  title: `Illustrative data: invoices received and paid against contracts, ${ILLUSTRATIVE_COUNCIL_NAMES}`,
   ...ILLUSTRATIVE_DECLARATION,
   table: "raw_illustrative_invoices",
-  files: ILLUSTRATIVE_COUNCILS.map((code) => ({ path: `${ILLUSTRATIVE_FOLDER}/invoices-${code}.csv`, edition: `${code}, to November 2026`, released: ILLUSTRATIVE_RELEASED })),
+  files: illustrativeFiles("invoices", (code) => `${code}, to November 2026`),
   columns: [
     { name: "invoice_number", type: "VARCHAR", required: true, header: "Invoice Number", description: "The council's invoice number", rule: "unique" },
     { name: "contract_reference", type: "VARCHAR", required: true, header: "Contract Reference", description: "The register's reference number" },

@@ -1,13 +1,13 @@
 // Illustrative monthly KPI returns from providers, one row per contract, KPI and month.
 import { defineCsvSource } from "./declaration.ts";
-import { ILLUSTRATIVE_COUNCILS, ILLUSTRATIVE_DECLARATION, ILLUSTRATIVE_FOLDER, ILLUSTRATIVE_RELEASED } from "./illustrative-shared.ts";
+import { ILLUSTRATIVE_COUNCIL_NAMES, ILLUSTRATIVE_DECLARATION, ILLUSTRATIVE_RELEASED, illustrativeFiles } from "./illustrative-shared.ts";
 
 export default defineCsvSource({
   id: "illustrative-kpi-returns",
-  title: "Illustrative data: monthly contract KPI returns, Shropshire and Trafford, December 2024 to November 2026",
+  title: `Illustrative data: monthly contract KPI returns, ${ILLUSTRATIVE_COUNCIL_NAMES}, December 2024 to November 2026`,
   ...ILLUSTRATIVE_DECLARATION,
   table: "raw_illustrative_kpi_returns",
-  files: ILLUSTRATIVE_COUNCILS.map((code) => ({ path: `${ILLUSTRATIVE_FOLDER}/kpi-returns-${code}.csv`, edition: `${code}, 24 months to November 2026`, released: ILLUSTRATIVE_RELEASED })),
+  files: illustrativeFiles("kpi-returns", (code) => `${code}, 24 months to November 2026`),
   columns: [
     { name: "contract_reference", type: "VARCHAR", required: true, header: "Contract Reference", description: "The register's reference number" },
     { name: "kpi_id", type: "VARCHAR", required: true, header: "KPI ID", description: "Identifier of the KPI in the contract's specification" },

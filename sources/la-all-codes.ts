@@ -2,9 +2,8 @@
 // (lower and upper tier), compiled by David Kane (drkane/geo-lookups). Used to place data
 // published on older boundaries (2011 districts, April 2019 districts) in current councils.
 // See data/la-all-codes/PROVENANCE.md.
-import { defineCsvSource, OGL, type Column } from "./declaration.ts";
-
-const text = (name: string, header: string, description: string, required = false): Column => ({ name, type: "VARCHAR", required, header, description });
+import { defineCsvSource, OGL } from "./declaration.ts";
+import { ONS_HIGHER_AREA_COLUMNS, textColumn as text } from "./ons-lookup-columns.ts";
 
 export default defineCsvSource({
   id: "la-all-codes",
@@ -25,18 +24,7 @@ export default defineCsvSource({
     text("ladnm_active", "LADNM_ACTIVE", "Current lower-tier council name"),
     text("utlacd", "UTLACD", "The current upper-tier council holding its area", true),
     text("utlanm", "UTLANM", "Current upper-tier council name"),
-    text("cauthcd", "CAUTHCD", "Combined authority"),
-    text("cauthnm", "CAUTHNM", "Combined authority name"),
-    text("rgncd", "RGNCD", "Region"),
-    text("rgnnm", "RGNNM", "Region name"),
-    text("ctrycd", "CTRYCD", "Country (E92000001 England)"),
-    text("ctrynm", "CTRYNM", "Country name"),
-    text("ewcd", "EWCD", "England and Wales"),
-    text("ewnm", "EWNM", "England and Wales name"),
-    text("gbcd", "GBCD", "Great Britain"),
-    text("gbnm", "GBNM", "Great Britain name"),
-    text("ukcd", "UKCD", "United Kingdom"),
-    text("uknm", "UKNM", "United Kingdom name"),
+    ...ONS_HIGHER_AREA_COLUMNS,
     { name: "current", type: "BOOLEAN", required: true, header: "Current", description: "TRUE if the code is in use now" },
     text("lad20cd", "LAD20CD", "Deprecated: 2020 council"),
     text("lad20nm", "LAD20NM", "Deprecated: 2020 council name"),

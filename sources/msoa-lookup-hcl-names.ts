@@ -1,9 +1,8 @@
 // MSOAs of the UK (2011 and 2021 codes) with the House of Commons Library's MSOA names and the
 // councils each lies in, compiled by David Kane (drkane/geo-lookups). See
 // data/msoa-lookup-hcl-names/PROVENANCE.md.
-import { defineCsvSource, type Column } from "./declaration.ts";
-
-const text = (name: string, header: string, description: string, required = false): Column => ({ name, type: "VARCHAR", required, header, description });
+import { defineCsvSource } from "./declaration.ts";
+import { ONS_HIGHER_AREA_COLUMNS, textColumn as text } from "./ons-lookup-columns.ts";
 
 export default defineCsvSource({
   id: "msoa-lookup-hcl-names",
@@ -32,18 +31,7 @@ export default defineCsvSource({
     text("ladnm_active", "LADNM_ACTIVE", "Current lower-tier council name"),
     text("utlacd", "UTLACD", "Current upper-tier council"),
     text("utlanm", "UTLANM", "Current upper-tier council name"),
-    text("cauthcd", "CAUTHCD", "Combined authority"),
-    text("cauthnm", "CAUTHNM", "Combined authority name"),
-    text("rgncd", "RGNCD", "Region"),
-    text("rgnnm", "RGNNM", "Region name"),
-    text("ctrycd", "CTRYCD", "Country (E92000001 England)"),
-    text("ctrynm", "CTRYNM", "Country name"),
-    text("ewcd", "EWCD", "England and Wales"),
-    text("ewnm", "EWNM", "England and Wales name"),
-    text("gbcd", "GBCD", "Great Britain"),
-    text("gbnm", "GBNM", "Great Britain name"),
-    text("ukcd", "UKCD", "United Kingdom"),
-    text("uknm", "UKNM", "United Kingdom name"),
+    ...ONS_HIGHER_AREA_COLUMNS,
     text("msoa11cd", "MSOA11CD", "The MSOA's 2011 code if it existed in 2011, else empty"),
     text("msoa21cd", "MSOA21CD", "The MSOA's 2021 code if it exists in 2021, else empty"),
     text("lad17cd", "LAD17CD", "Deprecated: 2017 council"),

@@ -7,7 +7,7 @@
 with msoas as (
     select msoa21_code, msoa_name as msoa21_name, msoa_hcl_name as msoa21_hcl_name
     from stg_hcl__msoa_names
-    where country_code = 'E92000001' and msoa21_code is not null
+    where country_code = (select area_code from config_areas where role = 'england') and msoa21_code is not null
 )
 select
     d.*,

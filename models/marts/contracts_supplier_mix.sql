@@ -1,19 +1,19 @@
 -- Who the council's contract spend goes to: the share of invoiced spend (and of contract value)
 -- with SMEs, VCSEs and local suppliers, for the whole council and by department.
 -- "Local" means the supplier's postcode district (the outward code of the postcode in the
--- register) lies in the council's area, from the lists below (districts wholly or mostly
--- inside the council; a supplier's registered address, not where the service is delivered).
--- A council with no list here gets no local figures (null), never a zero.
+-- register) lies in the council's area, from the seed table seed_council_postcode_districts
+-- (sources/council-facts.json: districts wholly or mostly inside the council; a supplier's
+-- registered address, not where the service is delivered).
+-- A council with no districts listed gets no local figures (null), never a zero.
 -- test unique: department, supplier_group
 -- test not_null: department, supplier_group, contracts, contract_value, spend, is_illustrative
 -- test accepted_values: supplier_group = all suppliers, SMEs, VCSEs, local suppliers
 -- test expression: share_of_spend is null or share_of_spend between 0 and 1
 -- test expression: supplier_group <> 'all suppliers' or share_of_spend = 1 or spend = 0
 with local_districts as (
-    select * from (values
-        ('E06000051', ['SY1', 'SY2', 'SY3', 'SY4', 'SY5', 'SY6', 'SY7', 'SY8', 'SY11', 'SY12', 'SY13', 'TF9', 'TF11', 'TF12', 'TF13', 'WV15', 'WV16', 'DY14']),
-        ('E08000009', ['M16', 'M17', 'M31', 'M32', 'M33', 'M41', 'WA14', 'WA15'])
-    ) as t(council_code, districts)
+    select council_code, list(postcode_district) as districts
+    from seed_council_postcode_districts
+    group by council_code
 ),
 contracts as (
     select
@@ -55,6 +55,6 @@ select
     spend,
     case when is_known and all_spend > 0 then spend / all_spend end as share_of_spend,
     case when is_known and all_value > 0 then contract_value / all_value end as share_of_value,
-    case when supplier_group = 'local suppliers' then 'supplier postcode district in the council''s area (list in models/marts/contracts_supplier_mix.sql)' end as definition,
+    case when supplier_group = 'local suppliers' then 'supplier postcode district in the council''s area (listed in sources/council-facts.json)' end as definition,
     is_illustrative
 from totals

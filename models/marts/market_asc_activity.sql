@@ -48,7 +48,7 @@ councils as (
 -- given only when every such council published it (nursing from 2015 has almost none).
 england as (
     select
-        'E92000001' as area_code, year, financial_year, setting, era, ages,
+        (select area_code from config_areas where role = 'england') as area_code, year, financial_year, setting, era, ages,
         case when count(in_house) filter (where known) = count(*) filter (where known) then sum(in_house) filter (where known) end as in_house,
         sum(external) filter (where known) as external,
         sum(total_published) filter (where known) as total_published,

@@ -24,7 +24,7 @@ by_area as (
     union all by name
     select lad_code as area_code, 'district' as area_level, * exclude (council_code) from homes where lad_code like 'E07%'
     union all by name
-    select 'E92000001' as area_code, 'country' as area_level, * exclude (council_code) from homes
+    select (select area_code from config_areas where role = 'england') as area_code, 'country' as area_level, * exclude (council_code) from homes
 ),
 totals as (
     select

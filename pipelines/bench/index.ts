@@ -8,12 +8,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineCsvSource, OGL } from "../../sources/declaration.ts";
+import { parseCommandArgs } from "../args.ts";
+import { readSettings } from "../config.ts";
 import { loadSource } from "../load/index.ts";
 import { measurePages } from "./page-weight.ts";
 import { runPipelines } from "../run.ts";
 import { measureScaling } from "./scale.ts";
 import { openWarehouse } from "../warehouse.ts";
-
 
 /** Each public page's weight and time to first chart, against the budget for readers on phones. */
 async function printPageWeights(siteDir: string): Promise<void> {
@@ -29,23 +30,28 @@ async function printPageWeights(siteDir: string): Promise<void> {
   }
 }
 
-if (process.argv[2] === "scale") {
-  await measureScaling();
+const settings = readSettings(process.env);
+const [section, ...extra] = parseCommandArgs("bench", process.argv.slice(2), {}, true).positionals;
+if (extra.length > 0 || (section !== undefined && section !== "scale" && section !== "pages")) {
+  throw new Error("usage: npm run bench [-- scale | pages]");
+}
+if (section === "scale") {
+  await measureScaling({ ns: settings.bench.scaleNs, councilConfig: settings.councilConfig });
   process.exit(0);
 }
-// `npm run bench -- pages`: the page weights of the published public site (dist/) alone.
-if (process.argv[2] === "pages") {
-  await printPageWeights(process.env.SITE_DIR ?? "dist");
+// `npm run bench -- pages`: the page weights of the published public site (SITE_DIR) alone.
+if (section === "pages") {
+  await printPageWeights(settings.siteDir);
   process.exit(0);
 }
 
-const ROWS = Number(process.env.BENCH_ROWS ?? 2_000_000);
+const ROWS = settings.bench.rows;
 const REPEATS = 5;
 const root = process.cwd();
 const dir = mkdtempSync(join(tmpdir(), "bench-"));
 
 console.log(`Default pipeline, all sources reloaded (--full), site included:`);
-const result = await runPipelines({ root, warehouseDir: join(dir, "warehouse"), siteDir: join(dir, "dist"), full: true, log: () => {} });
+const result = await runPipelines({ root, warehouseDir: join(dir, "warehouse"), siteDir: join(dir, "dist"), configPath: settings.councilConfig, full: true, log: () => {} });
 if (result.status !== "COMPLETE") throw new Error(result.error);
 for (const step of result.steps) console.log(`  ${step.step.padEnd(52)} ${step.seconds.toFixed(3).padStart(8)} s`);
 console.log(`  ${"total".padEnd(52)} ${result.seconds.toFixed(3).padStart(8)} s\n`);
@@ -108,4 +114,4 @@ await printPageWeights(join(dir, "dist"));
 rmSync(dir, { recursive: true, force: true });
 
 console.log(`\nScaling (inputs repeated N times under synthetic area codes; each N in its own process):`);
-await measureScaling();
+await measureScaling({ ns: settings.bench.scaleNs, councilConfig: settings.councilConfig });

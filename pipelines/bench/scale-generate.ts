@@ -19,7 +19,7 @@ import { sourceById } from "../../sources/index.ts";
 import { mulberry32 } from "../illustrative/prng.ts";
 
 /** Rows in one worksheet of an .xlsx (Excel's limit); BIFF8 .xls holds 65,536. */
-export const XLSX_MAX_ROWS = 1_048_576;
+const XLSX_MAX_ROWS = 1_048_576;
 const XLS_MAX_ROWS = 65_536;
 /**
  * SheetJS writes each sheet's XML as one string, and V8 caps a string at about 512 MB: a sheet

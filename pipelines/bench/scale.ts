@@ -3,7 +3,7 @@
 // memory is that run's alone. Prints one row per N and the fitted growth exponent.
 //
 //   npx tsx pipelines/bench/scale.ts            (or: npm run bench -- scale)
-//   SCALE_NS=1,2,5 npx tsx pipelines/bench/scale.ts
+//   SCALE_NS=1,2,5 npx tsx pipelines/bench/scale.ts   (SCALE_NS: pipelines/config.ts)
 //
 // Only the inputs that carry areas are scaled (SCALED_SOURCES). The rest are loaded once into a
 // base warehouse that each run starts from, as a scheduled run keeps unchanged sources. The site
@@ -13,13 +13,13 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { SOURCES, sourceById } from "../../sources/index.ts";
-import { configAreasSql, loadCouncilConfig } from "../config.ts";
+import { parseCommandArgs } from "../args.ts";
+import { configAreasSql, DEFAULT_SETTINGS, loadCouncilConfig, readSettings } from "../config.ts";
 import { LOAD_TABLES_SQL, loadSource } from "../load/index.ts";
 import { buildModel, discoverModels, runModelTests, sortModels } from "../build/models.ts";
 import { openWarehouse } from "../warehouse.ts";
 import { SCALED_SOURCES, type ScaledManifest } from "./scale-generate.ts";
 
-export const DEFAULT_NS = [1, 2, 5, 10, 25, 50];
 const SEED = 1;
 const here = import.meta.filename;
 
@@ -47,11 +47,11 @@ export interface ScalePoint extends ChildReport {
 const scaledIds = SCALED_SOURCES.map((input) => input.source as string);
 
 /** Loads every source that is not scaled into a warehouse file: the start of every run. */
-async function buildBase(root: string, path: string): Promise<void> {
+async function buildBase(root: string, path: string, councilConfig?: string): Promise<void> {
   const db = await openWarehouse(path);
   try {
     await db.run(LOAD_TABLES_SQL);
-    await db.run(configAreasSql(loadCouncilConfig(root)));
+    await db.run(configAreasSql(loadCouncilConfig(root, councilConfig)));
     for (const source of SOURCES.filter((s) => !scaledIds.includes(s.id))) await loadSource(db, source, { root, runId: "scale-base" });
   } finally {
     db.close();
@@ -120,15 +120,15 @@ export function growthExponent(points: { x: number; y: number }[]): number {
   return sxy / sxx;
 }
 
-export async function measureScaling(options: { root?: string; ns?: number[]; log?: (line: string) => void } = {}): Promise<ScalePoint[]> {
+export async function measureScaling(options: { root?: string; ns?: readonly number[]; councilConfig?: string; log?: (line: string) => void } = {}): Promise<ScalePoint[]> {
   const root = options.root ?? process.cwd();
   const log = options.log ?? ((line: string) => console.log(line));
-  const ns = options.ns ?? (process.env.SCALE_NS ? process.env.SCALE_NS.split(",").map(Number) : DEFAULT_NS);
+  const ns = options.ns ?? DEFAULT_SETTINGS.bench.scaleNs;
   const dir = mkdtempSync(join(tmpdir(), "scale-"));
   const points: ScalePoint[] = [];
   try {
     const base = join(dir, "base.duckdb");
-    await buildBase(root, base);
+    await buildBase(root, base, options.councilConfig);
     log(`Scaling: ${scaledIds.join(", ")} repeated N times (seed ${SEED}), then every model built and tested.`);
     log(`Machine: ${cpus().length} x ${cpus()[0]?.model.trim() ?? "CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GB; Node ${process.version}.`);
     log(`  ${"N".padStart(3)} ${"input rows".padStart(11)} ${"load s".padStart(7)} ${"models s".padStart(8)} ${"wall s".padStart(7)} ${"CPU s".padStart(7)} ${"peak MB".padStart(8)} ${"s/M rows".padStart(9)} ${"wall vs 1x".padStart(10)}`);
@@ -171,7 +171,7 @@ export async function measureScaling(options: { root?: string; ns?: number[]; lo
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(here)) {
-  const [mode, ...args] = process.argv.slice(2);
+  const [mode, ...args] = parseCommandArgs("scale", process.argv.slice(2), {}, true).positionals;
   if (mode === "generate") {
     const { generateScaledInputs } = await import("./scale-generate.ts");
     generateScaledInputs({ root: process.cwd(), outDir: args[1]!, n: Number(args[0]), seed: SEED });
@@ -179,6 +179,7 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(here)) {
   } else if (mode === "run") {
     console.log(JSON.stringify(await runChild(process.cwd(), args[0]!, args[1]!)));
   } else {
-    await measureScaling();
+    const settings = readSettings(process.env);
+    await measureScaling({ ns: settings.bench.scaleNs, councilConfig: settings.councilConfig });
   }
 }

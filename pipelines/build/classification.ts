@@ -7,7 +7,6 @@
 // where the public site build reads it to refuse any table that is not public.
 import type { Classification, Source } from "../../sources/declaration.ts";
 import { CLASSIFICATIONS } from "../../sources/declaration.ts";
-import type { Model } from "./models.ts";
 import { literal, type Warehouse } from "../warehouse.ts";
 
 const RANK: Record<Classification, number> = { public: 0, internal: 1, personal: 2 };
@@ -28,13 +27,13 @@ export interface Declared {
 }
 
 /** Reads a model's `-- classification: <level>: <reason>` header line, if any. */
-export function declaredClassification(model: Pick<Model, "path">, text: string): Declared | null {
+export function declaredClassification(path: string, text: string): Declared | null {
   const lines = [...text.matchAll(/^--\s*classification:\s*(.*)$/gm)];
   if (lines.length === 0) return null;
-  if (lines.length > 1) throw new Error(`${model.path}: more than one classification line`);
+  if (lines.length > 1) throw new Error(`${path}: more than one classification line`);
   const match = /^(\w+):\s*(\S.*)$/.exec(lines[0]![1]!.trim());
   if (!match || !(CLASSIFICATIONS as readonly string[]).includes(match[1]!)) {
-    throw new Error(`${model.path}: classification line must read '-- classification: public|internal|personal: <reason>'`);
+    throw new Error(`${path}: classification line must read '-- classification: public|internal|personal: <reason>'`);
   }
   return { classification: match[1] as Classification, reason: match[2]! };
 }

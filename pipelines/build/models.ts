@@ -1,8 +1,11 @@
-// Finds the SQL models, works out their order from the tables each one reads, builds them and
-// runs the tests declared in their header comments.
+// The one model runner. Finds the SQL models and takes the TypeScript models (models/index.ts),
+// puts both in one dependency graph by the tables each reads, builds them in order and runs
+// the tests each declares, right after building it, so nothing reads an untested table.
 //
-// A model is one file, models/<layer>/<name>.sql, holding one SELECT; it becomes table <name>.
-// Tests sit in the same file, one per comment line at the top:
+// A SQL model is one file, models/<layer>/<name>.sql, holding one SELECT; it becomes table <name>.
+// A TypeScript model declares its outputs (one zod schema each), the tables it reads, its tests
+// and classification in one exported object (models/model.ts); its rows go through the appender.
+// Tests are written the same way for both; in a SQL file, one per comment line at the top:
 //   -- test unique: area_code, year, sex, age
 //   -- test not_null: area_code, population
 //   -- test accepted_values: sex = persons, male, female
@@ -10,8 +13,10 @@
 //   -- test expression: population >= 0
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
+import type { ModelContext, TableSchema, TypeScriptModel } from "../../models/model.ts";
 import { declaredClassification, type Declared } from "./classification.ts";
 import { ident, literal, type Warehouse } from "../warehouse.ts";
+import { writeTable } from "./write-table.ts";
 
 export const LAYERS = ["staging", "intermediate", "marts"] as const;
 
@@ -24,16 +29,28 @@ export interface ModelTest {
   reads?: string;
 }
 
+/** One table a model writes, with its tests and any classification it declares. */
+export interface ModelOutput {
+  table: string;
+  tests: ModelTest[];
+  declared: Declared | null;
+  /** TypeScript models: the schema rows are checked against and columns typed by. */
+  schema?: TableSchema;
+}
+
 export interface Model {
+  kind: "sql" | "typescript";
   name: string;
   path: string;
-  sql: string;
+  /** SQL models: the SELECT. */
+  sql?: string;
+  /** TypeScript models: the declaration. */
+  module?: TypeScriptModel;
+  outputs: ModelOutput[];
+  /** Other models this one reads (by the tables they write), so it is built after them. */
   dependsOn: string[];
-  /** Raw source tables (raw_*) the SQL reads. */
+  /** Every other table it reads (raw_*, seeds, run tables), for classification. */
   rawReads: string[];
-  /** The model's declared classification, if its header lowers or raises the inherited one. */
-  declared: Declared | null;
-  tests: ModelTest[];
 }
 
 function stripComments(sql: string): string {
@@ -81,8 +98,11 @@ export function parseTest(model: string, text: string, where: string): ModelTest
   }
 }
 
-/** Reads every model under models/<layer>/ and the tables each one refers to. */
-export function discoverModels(root: string, knownTables: string[] = []): Model[] {
+/**
+ * Reads every SQL model under models/<layer>/ and takes the TypeScript models given, and works
+ * out what each reads. `knownTables` are other tables (raw, seeds) a model may read.
+ */
+export function discoverModels(root: string, typescript: readonly TypeScriptModel[] = [], knownTables: string[] = []): Model[] {
   const files = LAYERS.flatMap((layer) => {
     const dir = join(root, "models", layer);
     let names: string[] = [];
@@ -93,29 +113,58 @@ export function discoverModels(root: string, knownTables: string[] = []): Model[
     }
     return names.map((name) => join(dir, name));
   });
-  const names = files.map((file) => basename(file, ".sql"));
+  const sqlNames = files.map((file) => basename(file, ".sql"));
+  const names = [...sqlNames, ...typescript.map((model) => model.name)];
   const duplicate = names.find((name, index) => names.indexOf(name) !== index);
-  if (duplicate) throw new Error(`two models are named '${duplicate}': model names must be unique across layers`);
+  if (duplicate) throw new Error(`two models are named '${duplicate}': model names must be unique across layers and kinds`);
+  // Which model writes each table: a SQL model its own name, a TypeScript model its outputs.
+  const writer = new Map<string, string>(sqlNames.map((name) => [name, name]));
+  for (const model of typescript) {
+    for (const table of Object.keys(model.outputs)) {
+      if (writer.has(table)) throw new Error(`${model.path}: table '${table}' is already written by model '${writer.get(table)}'`);
+      writer.set(table, model.name);
+    }
+  }
+  const depsOf = (name: string, tables: Iterable<string>, own: string[]) =>
+    [...new Set([...tables].filter((table) => writer.has(table) && !own.includes(table)).map((table) => writer.get(table)!))].filter((dep) => dep !== name);
 
-  return files.map((file) => {
+  const sql: Model[] = files.map((file) => {
     const name = basename(file, ".sql");
     const path = relative(root, file);
     const text = readFileSync(file, "utf8");
     const tests = [...text.matchAll(/^--\s*test\s+(.+)$/gm)].map((match, index) => parseTest(name, match[1]!, `${path} test ${index + 1}`));
     const body = stripComments(text).trim().replace(/;\s*$/, "");
     const words = new Set(body.toLowerCase().match(/[a-z_][a-z0-9_]*/g) ?? []);
-    const reads = [...names, ...knownTables].filter((other) => other !== name && words.has(other));
     const testReads = tests.flatMap((test) => (test.reads ? [test.reads] : []));
+    const reads = [...[...writer.keys(), ...knownTables].filter((table) => words.has(table)), ...testReads];
     return {
+      kind: "sql",
       name,
       path,
       sql: body,
-      dependsOn: [...new Set([...reads, ...testReads])].filter((dep) => names.includes(dep)),
-      rawReads: [...words].filter((word) => word.startsWith("raw_")).sort(),
-      declared: declaredClassification({ path }, text),
-      tests,
+      outputs: [{ table: name, tests, declared: declaredClassification(path, text) }],
+      dependsOn: depsOf(name, reads, [name]),
+      rawReads: [...new Set([...[...words].filter((word) => word.startsWith("raw_")), ...knownTables.filter((table) => words.has(table))])].sort(),
     };
   });
+  const ts: Model[] = typescript.map((module) => {
+    const own = Object.keys(module.outputs);
+    const outputs = Object.entries(module.outputs).map(([table, output]) => {
+      const tests = output.tests.map((text, index) => parseTest(table, text, `${module.path} ${table} test ${index + 1}`));
+      return { table, tests, declared: output.classification ?? null, schema: output.schema, testReads: tests.flatMap((test) => (test.reads ? [test.reads] : [])) };
+    });
+    const reads = [...module.reads, ...outputs.flatMap((output) => output.testReads)];
+    return {
+      kind: "typescript",
+      name: module.name,
+      path: module.path,
+      module,
+      outputs: outputs.map(({ testReads: _, ...output }) => output),
+      dependsOn: depsOf(module.name, reads, own),
+      rawReads: module.reads.filter((table) => !writer.has(table)).sort(),
+    };
+  });
+  return [...sql, ...ts];
 }
 
 /** Orders models so each comes after everything it reads; a cycle is an error naming it. */
@@ -139,39 +188,59 @@ export function sortModels(models: Model[]): Model[] {
   return order;
 }
 
-export async function buildModel(db: Warehouse, model: Model): Promise<number> {
+/** Builds one model's tables; returns the rows written. */
+export async function buildModel(db: Warehouse, model: Model, run: ModelContext["run"] = { id: "", startedAt: new Date().toISOString() }): Promise<number> {
+  if (model.kind === "sql") {
+    try {
+      await db.run(`create or replace table ${ident(model.name)} as ${model.sql}`);
+    } catch (error) {
+      throw new Error(`${model.path}: ${(error as Error).message}`);
+    }
+    const [row] = await db.all<{ n: number }>(`select count(*)::integer as n from ${ident(model.name)}`);
+    return row?.n ?? 0;
+  }
+  const module = model.module!;
+  let rows: Record<string, readonly object[]>;
   try {
-    await db.run(`create or replace table ${ident(model.name)} as ${model.sql}`);
+    rows = await module.build({ all: (sql) => db.all(sql), run });
   } catch (error) {
     throw new Error(`${model.path}: ${(error as Error).message}`);
   }
-  const [row] = await db.all<{ n: number }>(`select count(*)::integer as n from ${ident(model.name)}`);
-  return row?.n ?? 0;
+  let written = 0;
+  for (const output of model.outputs) {
+    const table = rows[output.table];
+    if (!table) throw new Error(`${model.path}: build() returned no rows for its output '${output.table}'`);
+    written += await writeTable(db, output.table, output.schema!, table, model.path);
+  }
+  return written;
 }
 
 export interface TestFailure {
   model: string;
+  table: string;
   path: string;
   test: string;
   failingRows: number;
   sample: Record<string, unknown>[];
 }
 
-/** Runs every declared test; returns the failures (an empty list means all passed). */
+/** Runs every test the models declare; returns the failures (an empty list means all passed). */
 export async function runModelTests(db: Warehouse, models: Model[]): Promise<{ run: number; failures: TestFailure[] }> {
   const failures: TestFailure[] = [];
   let run = 0;
   for (const model of models) {
-    for (const test of model.tests) {
-      run++;
-      let rows: Record<string, unknown>[];
-      try {
-        rows = await db.all(`select * from (${test.sql}) limit 1000`);
-      } catch (error) {
-        throw new Error(`${model.path}: test '${test.text}' could not run: ${(error as Error).message}`);
-      }
-      if (rows.length > 0) {
-        failures.push({ model: model.name, path: model.path, test: test.text, failingRows: rows.length, sample: rows.slice(0, 3) });
+    for (const output of model.outputs) {
+      for (const test of output.tests) {
+        run++;
+        let rows: Record<string, unknown>[];
+        try {
+          rows = await db.all(`select * from (${test.sql}) limit 1000`);
+        } catch (error) {
+          throw new Error(`${model.path}: test '${test.text}' on ${output.table} could not run: ${(error as Error).message}`);
+        }
+        if (rows.length > 0) {
+          failures.push({ model: model.name, table: output.table, path: model.path, test: test.text, failingRows: rows.length, sample: rows.slice(0, 3) });
+        }
       }
     }
   }

@@ -11,12 +11,12 @@ import type { HttpOptions } from "./http.ts";
 import { describeReleases, fetchReleasePackages, packageText } from "./ocds.ts";
 import { landFetched, type Landed } from "./save.ts";
 
-export const CONTRACTS_FINDER_BASE = "https://www.contractsfinder.service.gov.uk";
+const CONTRACTS_FINDER_BASE = "https://www.contractsfinder.service.gov.uk";
 export const CONTRACTS_FINDER_SOURCE = "contracts-finder-ocds";
 
 const isoDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:?\d{2})?)?$/, "an ISO 8601 date such as 2024-04-01 or 2024-04-01T00:00:00");
 
-export const contractsFinderQuery = z.object({
+const contractsFinderQuery = z.object({
   publishedFrom: isoDateTime,
   publishedTo: isoDateTime,
   stages: z.array(z.enum(["planning", "tender", "award", "implementation"])).optional(),
@@ -24,7 +24,7 @@ export const contractsFinderQuery = z.object({
 });
 export type ContractsFinderQuery = z.input<typeof contractsFinderQuery>;
 
-export function contractsFinderUrl(baseUrl: string, query: ContractsFinderQuery): string {
+function contractsFinderUrl(baseUrl: string, query: ContractsFinderQuery): string {
   const q = contractsFinderQuery.parse(query);
   const params = new URLSearchParams({ publishedFrom: q.publishedFrom, publishedTo: q.publishedTo, limit: String(q.limit) });
   if (q.stages?.length) params.set("stages", q.stages.join(","));

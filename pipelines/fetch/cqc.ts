@@ -17,7 +17,7 @@ import { httpGet, Pacer, type HttpOptions } from "./http.ts";
 import { parseJson, PayloadError, validate } from "./payload.ts";
 import { landFetched, type Landed } from "./save.ts";
 
-export const CQC_BASE = "https://api.service.cqc.org.uk/public/v1";
+const CQC_BASE = "https://api.service.cqc.org.uk/public/v1";
 export const CQC_SOURCE = "cqc-api-locations";
 
 const listSchema = z.looseObject({
@@ -61,7 +61,7 @@ export interface CqcOutcome extends Landed {
 }
 
 export async function fetchCqcLocations(options: CqcOptions): Promise<CqcOutcome> {
-  const key = options.subscriptionKey ?? process.env.CQC_SUBSCRIPTION_KEY;
+  const key = options.subscriptionKey;
   if (!key) throw new Error("CQC API: no subscription key. Register at https://api-portal.service.cqc.org.uk and set CQC_SUBSCRIPTION_KEY.");
   if (!/^[a-z0-9-]+$/.test(options.label)) throw new Error(`CQC API: label '${options.label}' must be kebab-case (it names the landed file)`);
   const base = (options.baseUrl ?? CQC_BASE).replace(/\/$/, "");

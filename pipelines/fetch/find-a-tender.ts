@@ -10,7 +10,7 @@ import type { HttpOptions } from "./http.ts";
 import { describeReleases, fetchReleasePackages, packageText } from "./ocds.ts";
 import { landFetched } from "./save.ts";
 
-export const FIND_A_TENDER_BASE = "https://www.find-tender.service.gov.uk";
+const FIND_A_TENDER_BASE = "https://www.find-tender.service.gov.uk";
 export const FIND_A_TENDER_SOURCE = "find-a-tender-ocds";
 
 /** The API takes exactly YYYY-MM-DDTHH:MM:SS; a bare date means its midnight. */
@@ -19,7 +19,7 @@ const updatedAt = z
   .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2})?$/, "a date such as 2024-04-01 or 2024-04-01T00:00:00 (no time zone)")
   .transform((value) => (value.length === 10 ? `${value}T00:00:00` : value));
 
-export const findATenderQuery = z.object({
+const findATenderQuery = z.object({
   updatedFrom: updatedAt,
   updatedTo: updatedAt.optional(),
   stages: z.array(z.enum(["planning", "tender", "award"])).optional(),
@@ -27,7 +27,7 @@ export const findATenderQuery = z.object({
 });
 export type FindATenderQuery = z.input<typeof findATenderQuery>;
 
-export function findATenderUrl(baseUrl: string, query: FindATenderQuery): string {
+function findATenderUrl(baseUrl: string, query: FindATenderQuery): string {
   const q = findATenderQuery.parse(query);
   const params = new URLSearchParams({ updatedFrom: q.updatedFrom, limit: String(q.limit) });
   if (q.updatedTo) params.set("updatedTo", q.updatedTo);

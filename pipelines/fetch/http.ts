@@ -51,7 +51,7 @@ export class HttpError extends Error {
   }
 }
 
-export const DEFAULT_HTTP: Required<Pick<HttpOptions, "timeoutMs" | "maxAttempts" | "baseDelayMs" | "maxDelayMs" | "maxRetryAfterMs">> = {
+const DEFAULT_HTTP: Required<Pick<HttpOptions, "timeoutMs" | "maxAttempts" | "baseDelayMs" | "maxDelayMs" | "maxRetryAfterMs">> = {
   timeoutMs: 30_000,
   maxAttempts: 5,
   baseDelayMs: 1_000,
@@ -74,7 +74,7 @@ export function parseRetryAfter(value: string | null, now: number): number | nul
   return Math.max(0, date - now);
 }
 
-export function backoffDelay(retry: number, options: { baseDelayMs: number; maxDelayMs: number; random: () => number }): number {
+function backoffDelay(retry: number, options: { baseDelayMs: number; maxDelayMs: number; random: () => number }): number {
   const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (retry - 1));
   // "Equal jitter": never less than half the step, so a crowd of clients still spreads out
   // without any of them hammering straight back.

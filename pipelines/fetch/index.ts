@@ -12,6 +12,7 @@
 // it in sources/<id>.ts (columns, classification: CQC records are personal) and registers it in
 // sources/index.ts. fetched/ folders are git-ignored, so nothing fetched is committed by accident.
 import { join } from "node:path";
+import { parseCommandArgs } from "../args.ts";
 import { loadCouncilConfig } from "../config.ts";
 import { CONTRACTS_FINDER_SOURCE, fetchContractsFinder } from "./contracts-finder.ts";
 import { CQC_SOURCE, fetchCqcLocations } from "./cqc.ts";
@@ -20,7 +21,7 @@ import type { HttpOptions, RetryEvent } from "./http.ts";
 import { fetchNomisPopulation, NOMIS_SOURCE } from "./nomis.ts";
 import type { Landed } from "./save.ts";
 
-export const FETCHERS = ["nomis", "contracts-finder", "find-a-tender", "cqc"] as const;
+const FETCHERS = ["nomis", "contracts-finder", "find-a-tender", "cqc"] as const;
 export type FetcherName = (typeof FETCHERS)[number];
 
 export const USAGE = `usage: npm run pipeline -- fetch <name> [--key=value…]
@@ -38,20 +39,32 @@ export function fetchedFolder(root: string, sourceId: string): string {
   return join(root, "sources/data", sourceId, "fetched");
 }
 
-function parseFlags(args: string[]): Map<string, string> {
-  const flags = new Map<string, string>();
-  for (const arg of args) {
-    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
-    if (!match) throw new Error(`fetch: unexpected argument '${arg}' (flags look like --from=2024-04-01)`);
-    flags.set(match[1]!, match[2] ?? "true");
+const FLAGS = {
+  "base-url": { type: "string" },
+  geography: { type: "string" },
+  date: { type: "string" },
+  from: { type: "string" },
+  to: { type: "string" },
+  "local-authority": { type: "string" },
+  "all-services": { type: "boolean" },
+} as const;
+
+function parseFlags(args: string[]) {
+  try {
+    return parseCommandArgs("fetch", args, FLAGS).values;
+  } catch (error) {
+    throw new Error(`${(error as Error).message} (flags look like --from=2024-04-01)\n${USAGE}`);
   }
-  return flags;
 }
 
 const daysAgo = (days: number, now: Date) => new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
 
 export interface FetchContext {
   root: string;
+  /** The council configuration file (nomis's default geography). */
+  councilConfig?: string;
+  /** The CQC API key (CQC_SUBSCRIPTION_KEY, read by the caller). */
+  cqcSubscriptionKey?: string | null;
   now?: Date;
   log?: (line: string) => void;
   http?: HttpOptions;
@@ -61,40 +74,39 @@ export async function runFetch(name: string, args: string[], context: FetchConte
   const flags = parseFlags(args);
   const log = context.log ?? console.log;
   const now = context.now ?? new Date();
-  const baseUrl = flags.get("base-url");
+  const baseUrl = flags["base-url"];
   const http: HttpOptions = {
     ...context.http,
     onRetry: (event: RetryEvent) => log(`  retry ${event.attempt} of ${event.url} in ${event.delayMs} ms: ${event.reason}`),
   };
-  const known = new Set(["base-url", "geography", "date", "from", "to", "local-authority", "all-services"]);
-  for (const flag of flags.keys()) if (!known.has(flag)) throw new Error(`fetch: unknown flag --${flag}\n${USAGE}`);
 
   switch (name as FetcherName) {
     case "nomis": {
-      const config = loadCouncilConfig(context.root);
-      const geography = flags.get("geography")?.split(",") ?? [config.council, ...config.comparators];
-      const result = await fetchNomisPopulation({ outDir: fetchedFolder(context.root, NOMIS_SOURCE), baseUrl, http, geography, date: flags.get("date") ?? "latest" });
+      const config = loadCouncilConfig(context.root, context.councilConfig);
+      const geography = flags.geography?.split(",") ?? [config.council, ...config.comparators];
+      const result = await fetchNomisPopulation({ outDir: fetchedFolder(context.root, NOMIS_SOURCE), baseUrl, http, geography, date: flags.date ?? "latest" });
       return report(log, result, `${result.rows} rows, ${result.pages} page(s)`);
     }
     case "contracts-finder": {
-      const publishedFrom = flags.get("from") ?? daysAgo(30, now);
-      const publishedTo = flags.get("to") ?? now.toISOString().slice(0, 10);
+      const publishedFrom = flags.from ?? daysAgo(30, now);
+      const publishedTo = flags.to ?? now.toISOString().slice(0, 10);
       const result = await fetchContractsFinder({ outDir: fetchedFolder(context.root, CONTRACTS_FINDER_SOURCE), baseUrl, http, publishedFrom, publishedTo });
       return report(log, result, result.holds);
     }
     case "find-a-tender": {
-      const result = await fetchFindATender({ outDir: fetchedFolder(context.root, FIND_A_TENDER_SOURCE), baseUrl, http, updatedFrom: flags.get("from") ?? daysAgo(30, now), updatedTo: flags.get("to") });
+      const result = await fetchFindATender({ outDir: fetchedFolder(context.root, FIND_A_TENDER_SOURCE), baseUrl, http, updatedFrom: flags.from ?? daysAgo(30, now), updatedTo: flags.to });
       return report(log, result, result.holds);
     }
     case "cqc": {
-      const localAuthority = flags.get("local-authority");
+      const localAuthority = flags["local-authority"];
       // Without a filter the register is every location in England: tens of thousands of
       // paced requests. Ask for the scope explicitly.
       if (!localAuthority) throw new Error("fetch cqc: --local-authority=<name as CQC spells it, e.g. Shropshire> is required");
       const filters: Record<string, string> = { localAuthority };
-      if (!flags.has("all-services")) filters.careHome = "Y";
+      if (!flags["all-services"]) filters.careHome = "Y";
       const label = `${localAuthority}${filters.careHome ? "-care-homes" : ""}`.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-      const result = await fetchCqcLocations({ outDir: fetchedFolder(context.root, CQC_SOURCE), baseUrl, http, filters, label });
+      const subscriptionKey = context.cqcSubscriptionKey ?? undefined;
+      const result = await fetchCqcLocations({ outDir: fetchedFolder(context.root, CQC_SOURCE), baseUrl, http, filters, label, subscriptionKey });
       return report(log, result, `${result.locations} locations, ${result.requests} requests`);
     }
     default:

@@ -11,13 +11,14 @@ import { join } from "node:path";
 import { z } from "zod";
 import { httpGet, type HttpOptions } from "./http.ts";
 import { PayloadError } from "./payload.ts";
-import { landFetched, sha256, type Landed } from "./save.ts";
+import { sha256 } from "../sha256.ts";
+import { landFetched, type Landed } from "./save.ts";
 
-export const NOMIS_BASE = "https://www.nomisweb.co.uk/api/v01";
+const NOMIS_BASE = "https://www.nomisweb.co.uk/api/v01";
 export const NOMIS_SOURCE = "ons-mye-nomis";
-export const NOMIS_DATASET = "NM_2002_1";
+const NOMIS_DATASET = "NM_2002_1";
 
-export const NOMIS_COLUMNS = [
+const NOMIS_COLUMNS = [
   "DATE_NAME",
   "GEOGRAPHY_NAME",
   "GEOGRAPHY_CODE",
@@ -44,7 +45,7 @@ const rowSchema = z.object({
   RECORD_COUNT: integer,
 });
 
-export const nomisQuery = z.object({
+const nomisQuery = z.object({
   /** GSS codes; Nomis accepts them directly in `geography`. */
   geography: z.array(z.string().regex(/^[EWSNK]\d{8}$/)).min(1),
   /** "latest", a year, or a Nomis range such as "latestMINUS4-latest". */
@@ -57,7 +58,7 @@ export type NomisQuery = z.input<typeof nomisQuery>;
 /** Commas stay literal, as in every Nomis URL people copy from the query builder. */
 const encode = (value: string) => encodeURIComponent(value).replace(/%2C/g, ",");
 
-export function nomisUrl(baseUrl: string, query: NomisQuery, recordOffset = 0): string {
+function nomisUrl(baseUrl: string, query: NomisQuery, recordOffset = 0): string {
   const q = nomisQuery.parse(query);
   const params: [string, string][] = [
     ["geography", q.geography.join(",")],

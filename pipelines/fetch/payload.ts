@@ -25,7 +25,7 @@ export function parseJson(url: string, body: Buffer): unknown {
 }
 
 /** "releases[3].ocid" style paths, as a reader of the payload would write them. */
-export function fieldPath(path: readonly PropertyKey[]): string {
+function fieldPath(path: readonly PropertyKey[]): string {
   let out = "";
   for (const key of path) out += typeof key === "number" ? `[${key}]` : `${out ? "." : ""}${String(key)}`;
   return out || "(root)";

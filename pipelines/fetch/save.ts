@@ -3,9 +3,10 @@
 // system, so rename is atomic), is fsynced, then renamed over the target. A payload identical to
 // what is already there is not written at all, so the file's mtime and any hash-based skipping
 // downstream stay meaningful.
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { sha256 } from "../sha256.ts";
 
 export type SaveStatus = "created" | "changed" | "unchanged";
 
@@ -17,8 +18,6 @@ export interface SaveResult {
   /** The checksum of the file that was replaced, when there was one. */
   previousSha256: string | null;
 }
-
-export const sha256 = (data: Buffer | string) => createHash("sha256").update(data).digest("hex");
 
 /** Temp names start with a dot and end in .tmp: hidden, git-ignored, and matched by no source's file list. */
 const tempPrefix = (target: string) => `.${basename(target)}.`;

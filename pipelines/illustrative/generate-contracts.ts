@@ -1,23 +1,27 @@
-// Writes the ILLUSTRATIVE contract register, monthly KPI returns and invoices for Shropshire
-// and Trafford into sources/data/illustrative-contracts/. No council publishes KPI returns or
-// invoice-level payment data we can reach, so the review pages are built and tested on data
-// generated here, in the published shapes, from a fixed seed and a fixed "as at" date: the
-// same command always writes the same bytes (tests/unit/illustrative-generator.test.ts checks
-// the committed files against a fresh run).
+// Writes the ILLUSTRATIVE contract register, monthly KPI returns and invoices for each council
+// with illustrative facts in sources/council-facts.json into sources/data/illustrative-contracts/.
+// No council publishes KPI returns or invoice-level payment data we can reach, so the review
+// pages are built and tested on data generated here, in the published shapes, from a fixed seed
+// and a fixed "as at" date: the same command always writes the same bytes
+// (tests/unit/illustrative-generator.test.ts checks the committed files against a fresh run).
 //
 //   npm run generate:illustrative [-- <output folder>]
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import Papa from "papaparse";
+import { COUNCIL_FACTS } from "../../sources/council-facts.ts";
+import { ILLUSTRATIVE_FOLDER, ILLUSTRATIVE_RELEASED, ILLUSTRATIVE_SEED, illustrativeFile } from "../../sources/illustrative-shared.ts";
+import { addMonths as addCalendarMonths, monthStart as calendarMonthStart } from "../../models/months.ts";
 import { mulberry32, type Random } from "./prng.ts";
 
-export const SEED = 20261201;
+export const SEED = ILLUSTRATIVE_SEED;
 /** The date the files describe: contracts end "within 6 months" of this date, and so on. */
-export const AS_AT = "2026-12-01";
+export const AS_AT = ILLUSTRATIVE_RELEASED;
 /** KPI returns cover the 24 calendar months before AS_AT. */
-export const KPI_MONTHS = 24;
-export const OUTPUT_DIR = "sources/data/illustrative-contracts";
+const KPI_MONTHS = 24;
+export const OUTPUT_DIR = ILLUSTRATIVE_FOLDER;
 
 export const REGISTER_HEADER = [
   "Council Code",
@@ -65,28 +69,18 @@ export const INVOICE_HEADER = [
 interface Council {
   code: string;
   prefix: string;
-  localities: string[];
+  localities: readonly string[];
   /** Postcode districts inside the council (the "local supplier" rule in the models uses the same lists). */
-  localDistricts: string[];
-  placeWords: string[];
+  localDistricts: readonly string[];
+  placeWords: readonly string[];
 }
 
-const COUNCILS: Council[] = [
-  {
-    code: "E06000051",
-    prefix: "SC",
-    localities: ["North", "North East", "Central", "South", "South West", "East"],
-    localDistricts: ["SY1", "SY2", "SY3", "SY4", "SY5", "SY6", "SY7", "SY8", "SY11", "SY12", "SY13", "TF9", "TF11", "TF12", "TF13", "WV15", "WV16", "DY14"],
-    placeWords: ["Severn", "Marches", "Clee Hill", "Stretton", "Corvedale", "Meres", "Wrekin View", "Long Mynd", "Teme Valley", "Onny"],
-  },
-  {
-    code: "E08000009",
-    prefix: "TMBC",
-    localities: ["North", "Central", "South", "West"],
-    localDistricts: ["M16", "M17", "M31", "M32", "M33", "M41", "WA14", "WA15"],
-    placeWords: ["Mersey", "Bridgewater", "Dunham", "Irwell", "Timperley Brook", "Sale Water", "Carrington", "Bollin"],
-  },
-];
+/** The councils with illustrative facts, in the facts file's order (the seed's stream runs through them in turn). */
+const COUNCILS: Council[] = COUNCIL_FACTS.flatMap((facts) =>
+  facts.illustrative
+    ? [{ code: facts.code, prefix: facts.illustrative.referencePrefix, localities: facts.localities, localDistricts: facts.postcodeDistricts, placeWords: facts.illustrative.placeWords }]
+    : [],
+);
 
 const ELSEWHERE_DISTRICTS = ["B15", "B3", "WV1", "ST4", "TF1", "TF3", "M1", "M4", "SK4", "WA1", "OL1", "BL1", "L3", "LS1", "NG1", "BS1"];
 const NATIONAL_WORDS = ["Albion", "Heritage", "Beacon", "Evergreen", "Oakleaf", "Horizon", "Keystone", "Meridian", "Compass", "Summit", "Northern Star", "Pennine"];
@@ -277,14 +271,8 @@ const ROUTES = ["open", "restricted", "competitive flexible", "direct award", "f
 const DAY = 86_400_000;
 const toDay = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY;
 const iso = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
-const addMonths = (day: number, months: number) => {
-  const d = new Date(day * DAY);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, d.getUTCDate()) / DAY;
-};
-const monthStart = (day: number) => {
-  const d = new Date(day * DAY);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / DAY;
-};
+const addMonths = (day: number, months: number) => addCalendarMonths(new Date(day * DAY), months).getTime() / DAY;
+const monthStart = (day: number) => calendarMonthStart(new Date(day * DAY)).getTime() / DAY;
 
 interface Supplier {
   name: string;
@@ -523,9 +511,9 @@ export function generateIllustrativeContracts(outDir: string): string[] {
     const counter = { n: 0 };
     const invoices = list.flatMap((c) => invoiceRows(random, council, c, asAt, counter));
     const files: [string, string][] = [
-      [`contract-register-${council.code}.csv`, csv(REGISTER_HEADER, register)],
-      [`kpi-returns-${council.code}.csv`, csv(KPI_HEADER, kpis)],
-      [`invoices-${council.code}.csv`, csv(INVOICE_HEADER, invoices)],
+      [illustrativeFile("contract-register", council.code), csv(REGISTER_HEADER, register)],
+      [illustrativeFile("kpi-returns", council.code), csv(KPI_HEADER, kpis)],
+      [illustrativeFile("invoices", council.code), csv(INVOICE_HEADER, invoices)],
     ];
     for (const [name, text] of files) {
       writeFileSync(join(outDir, name), text);
@@ -535,10 +523,9 @@ export function generateIllustrativeContracts(outDir: string): string[] {
   return written;
 }
 
-/** The postcode districts each council counts as local; the supplier-mix model holds the same lists. */
-export const LOCAL_DISTRICTS: Record<string, readonly string[]> = Object.fromEntries(COUNCILS.map((c) => [c.code, c.localDistricts]));
-
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const outDir = resolve(process.argv[2] ?? OUTPUT_DIR);
+  const { positionals } = parseArgs({ allowPositionals: true, options: {} });
+  if (positionals.length > 1) throw new Error("usage: npm run generate:illustrative [-- <output folder>]");
+  const outDir = resolve(positionals[0] ?? OUTPUT_DIR);
   for (const name of generateIllustrativeContracts(outDir)) console.log(`wrote ${join(outDir, name)}`);
 }

@@ -52,7 +52,7 @@ export function formatPence(pence: bigint): string {
 }
 
 /** Sums one field of every record after the header, streaming the file through papaparse. */
-export function sumCsvAmounts(path: string, index: number): Promise<{ pence: bigint; unparsed: number }> {
+function sumCsvAmounts(path: string, index: number): Promise<{ pence: bigint; unparsed: number }> {
   return new Promise((resolve, reject) => {
     let pence = 0n;
     let unparsed = 0;

@@ -5,7 +5,7 @@ import { dirname } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { releaseLock, takeLock } from "../lock.ts";
 import { readRunEvents } from "../run-log.ts";
-import { runPipelines } from "../run.ts";
+import { runPipelines, type RunOptions } from "../run.ts";
 import type { RunOutcome, SchedulerEvent } from "./scheduler.ts";
 
 /**
@@ -36,9 +36,9 @@ export function schedulerRecorder(path: string, print: (line: string) => void = 
 }
 
 /** The real thing: rebuild and, on success, republish warehouse and site. */
-export function pipelineRunner(root: string, log: (line: string) => void = console.log): (pipelines: string[]) => Promise<RunOutcome> {
+export function pipelineRunner(options: Omit<RunOptions, "pipelines" | "log">, log: (line: string) => void = console.log): (pipelines: string[]) => Promise<RunOutcome> {
   return async (pipelines) => {
-    const result = await runPipelines({ root, pipelines, log });
+    const result = await runPipelines({ ...options, pipelines, log });
     return { status: result.status, runId: result.runId, error: result.error };
   };
 }

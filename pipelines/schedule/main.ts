@@ -4,28 +4,22 @@
 //   SCHEDULE_DRY_RUN=1          take the run lock and log, but build nothing (SCHEDULE_DRY_RUN_MS, default 2000)
 //   SCHEDULE_RETRY_MINUTES=1,5,25   delays before each retry of a failed run
 import { join } from "node:path";
+import { readSettings, runLocations } from "../config.ts";
 import { PIPELINES } from "../definitions.ts";
 import { releaseLock } from "../lock.ts";
 import { paths } from "../run.ts";
 import { dryRunner, lastCompleteFrom, pipelineRunner, schedulerRecorder } from "./effects.ts";
-import { DEFAULT_RETRY_DELAYS_MS, Scheduler } from "./scheduler.ts";
-
-function retryDelays(text: string | undefined): readonly number[] {
-  if (text === undefined) return DEFAULT_RETRY_DELAYS_MS;
-  const values = text.split(",").filter((part) => part.trim() !== "").map(Number);
-  if (values.some((value) => !Number.isFinite(value) || value <= 0)) {
-    throw new Error(`SCHEDULE_RETRY_MINUTES must be positive minutes separated by commas, e.g. 1,5,25 (got '${text}')`);
-  }
-  return values.map((value) => value * 60_000);
-}
+import { Scheduler } from "./scheduler.ts";
 
 const root = process.cwd();
-const where = paths({ root });
-const dryRun = process.env.SCHEDULE_DRY_RUN === "1";
+const settings = readSettings(process.env);
+const locations = runLocations(settings);
+const where = paths({ root, ...locations });
+const { dryRun, dryRunMs, retryDelaysMs } = settings.schedule;
 const scheduler = new Scheduler(
-  { pipelines: PIPELINES, retryDelaysMs: retryDelays(process.env.SCHEDULE_RETRY_MINUTES) },
+  { pipelines: PIPELINES, retryDelaysMs },
   {
-    run: dryRun ? dryRunner(where.lock, Number(process.env.SCHEDULE_DRY_RUN_MS ?? 2000)) : pipelineRunner(root),
+    run: dryRun ? dryRunner(where.lock, dryRunMs) : pipelineRunner({ root, ...locations }),
     lastComplete: lastCompleteFrom(where.runLog),
     record: schedulerRecorder(join(where.warehouseDir, "scheduler.jsonl")),
   },

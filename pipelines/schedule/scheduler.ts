@@ -3,13 +3,11 @@
 // log, writing the scheduler log, the clock and timers) is passed in, so tests can drive it
 // without running pipelines or waiting for real schedules. The cron timers are croner's.
 import { Cron } from "croner";
+import { DEFAULT_SETTINGS } from "../config.ts";
 import { LockHeldError } from "../lock.ts";
 
 /** Schedules are written in UK time, so 06:00 stays 06:00 across the clock changes. */
-export const TIMEZONE = "Europe/London";
-/** Three retries after a failed run: 1, 5 and 25 minutes later. */
-export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [60_000, 300_000, 1_500_000];
-
+const TIMEZONE = "Europe/London";
 export type SchedulerEventName = "started" | "missed" | "catch-up" | "queued" | "skipped" | "run" | "complete" | "fail" | "retry" | "give-up" | "stopping" | "stopped";
 
 export interface SchedulerEvent {
@@ -81,7 +79,7 @@ export class Scheduler {
         const timer = setTimeout(fn, ms);
         return () => clearTimeout(timer);
       });
-    this.retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+    this.retryDelaysMs = options.retryDelaysMs ?? DEFAULT_SETTINGS.schedule.retryDelaysMs;
   }
 
   /** Start the cron jobs, then queue one catch-up run for whatever was missed while down. */

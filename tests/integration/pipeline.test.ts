@@ -107,10 +107,27 @@ describe("the built site", () => {
 });
 
 describe("reruns", () => {
-  it("a second run keeps unchanged sources instead of reloading them", async () => {
-    const lines: string[] = [];
-    const result = await runPipelines({ root, warehouseDir: setup.warehouseDir, siteDir: setup.siteDir, site: false, log: (l) => lines.push(l) });
+  it("a second run with nothing changed does nothing, and says so", async () => {
+    const before = await publishedRunId();
+    const siteBefore = realpathSync(setup.siteDir);
+    const result = await runPipelines({ root, warehouseDir: setup.warehouseDir, siteDir: setup.siteDir, internalSiteDir: setup.internalSiteDir, log: () => {} });
     expect(result.status).toBe("COMPLETE");
+    expect(result.unchangedSince).toBe(before);
+    expect(result.steps.map((s) => s.step)).toEqual(["unchanged"]);
+    expect(result.inputs).toHaveLength(FILES);
+    expect(await publishedRunId()).toBe(before);
+    expect(realpathSync(setup.siteDir)).toBe(siteBefore);
+    const events = readRunEvents(join(setup.warehouseDir, "runs.jsonl")).filter((e) => e.run.runId === result.runId);
+    expect(events.map((e) => e.eventType)).toEqual(["START", "COMPLETE"]);
+  });
+
+  it("a run whose configuration changed rebuilds, keeping unchanged sources instead of reloading them", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "council-"));
+    writeFileSync(join(dir, "council.json"), readFileSync(join(root, "pipelines/council.json")));
+    const lines: string[] = [];
+    const result = await runPipelines({ root, warehouseDir: setup.warehouseDir, siteDir: setup.siteDir, configPath: join(dir, "council.json"), site: false, log: (l) => lines.push(l) });
+    expect(result.status).toBe("COMPLETE");
+    expect(result.unchangedSince).toBeUndefined();
     const loads = result.steps.filter((s) => s.step.startsWith("load "));
     expect(loads).toHaveLength(SOURCES.length);
     expect(loads.every((s) => s.status === "skipped")).toBe(true);
@@ -168,7 +185,8 @@ describe("a run killed midway", () => {
       const after = await runPipelines({ root, warehouseDir: setup.warehouseDir, siteDir: setup.siteDir, log: () => {} });
       expect(after.error).toBeUndefined();
       expect(after.status).toBe("COMPLETE");
-      expect(await publishedRunId()).toBe(after.runId);
+      // Nothing changed since the last run that published, so it may rightly have had nothing to do.
+      expect(await publishedRunId()).toBe(after.unchangedSince ?? after.runId);
       expect(readdirSync(setup.warehouseDir).filter((n) => n.startsWith("build-"))).toEqual([]);
       const events = readRunEvents(join(setup.warehouseDir, "runs.jsonl"));
       const killed = events.filter((e) => e.eventType === "START" && !events.some((o) => o.run.runId === e.run.runId && o.eventType !== "START"));

@@ -45,11 +45,11 @@ describe("classifyTable", () => {
 
 describe("declared classification lines", () => {
   it("reads level and reason, and rejects a malformed or repeated line", () => {
-    expect(declaredClassification({ path: "m.sql" }, "-- classification: public: drops names\nselect 1")).toEqual({ classification: "public", reason: "drops names" });
-    expect(declaredClassification({ path: "m.sql" }, "select 1")).toBeNull();
-    expect(() => declaredClassification({ path: "m.sql" }, "-- classification: secret: x")).toThrow("m.sql: classification line must read");
-    expect(() => declaredClassification({ path: "m.sql" }, "-- classification: public\nselect 1")).toThrow("m.sql: classification line must read");
-    expect(() => declaredClassification({ path: "m.sql" }, "-- classification: public: a\n-- classification: internal: b")).toThrow("more than one classification line");
+    expect(declaredClassification("m.sql", "-- classification: public: drops names\nselect 1")).toEqual({ classification: "public", reason: "drops names" });
+    expect(declaredClassification("m.sql", "select 1")).toBeNull();
+    expect(() => declaredClassification("m.sql", "-- classification: secret: x")).toThrow("m.sql: classification line must read");
+    expect(() => declaredClassification("m.sql", "-- classification: public\nselect 1")).toThrow("m.sql: classification line must read");
+    expect(() => declaredClassification("m.sql", "-- classification: public: a\n-- classification: internal: b")).toThrow("more than one classification line");
   });
 });
 
@@ -64,6 +64,6 @@ describe("the project's sources and models", () => {
     const models = discoverModels(resolve(import.meta.dirname, "../.."));
     const staging = models.find((model) => model.name === "stg_cqc_care_homes_2021__locations")!;
     expect(staging.rawReads).toEqual(["raw_cqc_care_homes_england_2021"]);
-    expect(staging.declared?.classification).toBe("public");
+    expect(staging.outputs[0]!.declared?.classification).toBe("public");
   });
 });

@@ -2,7 +2,8 @@
 // against the Wilson formula worked here, and the pooling and cost comparison behind the
 // decommissioning screen.
 import { describe, expect, it } from "vitest";
-import { costComparison, kpiEstimate, poolKpi, rateKpi, shiftMonth, TOLERANCE } from "../../pipelines/contract-kpis.ts";
+import { costComparison, kpiEstimate, poolKpi, rateKpi, TOLERANCE } from "../../models/contracts/kpi-ratings.ts";
+import { shiftMonth } from "../../models/months.ts";
 
 const Z = 1.959963984540054;
 /** Wilson score upper limit, written out from Wilson (1927) rather than taken from the module. */

@@ -262,7 +262,7 @@ describe("rates on random tables", () => {
 });
 
 describe("the pipeline's protection of published tables", async () => {
-  const { protectActivityRow, protectIndicatorRow, WITHHELD } = await import("../../pipelines/disclosure.ts");
+  const { protectActivityRow, protectIndicatorRow, WITHHELD } = await import("../../models/disclosure/protected-tables.ts");
   const indicatorRow = (numerator: number | null, denominator: number | null) => ({
     indicator_id: "ascof-2b1", period: "2020-21", area_code: "E06000051", area_name: "Shropshire", role: "council",
     value: numerator !== null && denominator ? (100 * numerator) / denominator : null, numerator, denominator,

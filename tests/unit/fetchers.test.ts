@@ -378,13 +378,8 @@ describe("CQC locations and ratings", () => {
   });
 
   it("without a subscription key, stops with a clear error before any request", async () => {
-    const saved = process.env.CQC_SUBSCRIPTION_KEY;
-    delete process.env.CQC_SUBSCRIPTION_KEY;
-    try {
-      await expect(fetchCqcLocations({ outDir: dir, label: "x", baseUrl: server.base, http })).rejects.toThrow(/CQC_SUBSCRIPTION_KEY/);
-    } finally {
-      if (saved !== undefined) process.env.CQC_SUBSCRIPTION_KEY = saved;
-    }
+    await expect(fetchCqcLocations({ outDir: dir, label: "x", baseUrl: server.base, http })).rejects.toThrow(/CQC_SUBSCRIPTION_KEY/);
+    await expect(runFetch("cqc", [`--base-url=${server.base}`, "--local-authority=Torbay"], { root: dir, http, cqcSubscriptionKey: null })).rejects.toThrow(/CQC_SUBSCRIPTION_KEY/);
     expect(server.requests).toHaveLength(0);
   });
 
@@ -426,5 +421,7 @@ describe("npm run pipeline -- fetch", () => {
   it("rejects an unknown fetcher or flag with the usage", async () => {
     await expect(runFetch("ons", [], { root: dir })).rejects.toThrow(/unknown fetcher 'ons'/);
     await expect(runFetch("contracts-finder", ["--size=5"], { root: dir })).rejects.toThrow(/unknown flag --size/);
+    await expect(runFetch("contracts-finder", ["2024-04-01"], { root: dir })).rejects.toThrow(/fetch: unexpected argument '2024-04-01' \(flags look like --from=2024-04-01\)/);
+    await expect(runFetch("cqc", ["--all-services=no"], { root: dir })).rejects.toThrow(/does not take an argument/);
   });
 });

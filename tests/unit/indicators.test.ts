@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { defineIndicator, INDICATORS, type Indicator } from "../../models/indicators/index.ts";
 import { proportion, rate } from "../../models/statistics/index.ts";
-import { computeFunnel, computeValues, trendOf } from "../../pipelines/indicators.ts";
+import { computeFunnel, computeValues, trendOf } from "../../models/outcomes/indicators.ts";
 import { safeCsv } from "../../reports/data/indicator-metadata.ts";
 
 const byId = (id: string) => INDICATORS.find((indicator) => indicator.id === id)!;

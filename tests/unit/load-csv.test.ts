@@ -4,7 +4,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { countCsvRecords, LineCounter, loadSource } from "../../pipelines/load/index.ts";
+import { countCsvRecords, LineCounter } from "../../pipelines/load/bytes.ts";
+import { loadSource } from "../../pipelines/load/index.ts";
 import { openWarehouse, type Warehouse } from "../../pipelines/warehouse.ts";
 import { defineCsvSource, type CsvSource } from "../../sources/declaration.ts";
 import lookup from "../../sources/ons-ltla-utla-2022.ts";

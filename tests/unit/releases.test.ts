@@ -1,6 +1,6 @@
 // The release log's comparison of each publication with the one before it.
 import { describe, expect, it } from "vitest";
-import { compareReleases, type ReleaseFigureRow, type ReleaseSourceRow } from "../../reports/data/release-log.ts";
+import { compareReleases, type ReleaseFigureRow, type ReleaseSourceRow } from "../../models/meta/releases.ts";
 
 const file = (run: string, at: string, path: string, edition: string, sha: string): ReleaseSourceRow => ({
   run_id: run, published_at: at, source_id: "s", title: `Source ${path}`, edition, file: path, file_edition: edition, released: "2024-01-01", sha256: sha,

@@ -1,16 +1,20 @@
 // Rates each contract KPI on the Procurement Act 2023 KPI scale (good, approaching target,
 // requires improvement, inadequate) with a confidence interval from the project's statistics
 // module, so that a month of 6 carers' assessments is not called "inadequate" on one miss.
-// Runs after the SQL models and their tests (like pipelines/indicators.ts) and writes four
-// contracts_* marts, each checked by declared tests before the run goes on:
+// A TypeScript model, built by the runner after the models it reads, like a SQL model; it
+// writes four contracts_* marts, each checked by the tests declared below:
 //   contracts_kpi_monthly                 one row per contract, KPI and month (missing months kept)
 //   contracts_kpi_ratings                 per contract and KPI, the latest 6 months pooled
 //   contracts_prompt_payment              regulation 113 prompt payment, with Wilson intervals
 //   contracts_decommissioning_candidates  persistently under target and dear per outcome
 import { quantile, median as d3median } from "d3";
-import { proportion, rate, type Estimate } from "../models/statistics/index.ts";
-import { parseTest } from "./build/models.ts";
-import { literal, writeTable, type Warehouse } from "./warehouse.ts";
+import { z } from "zod";
+import { col, defineModel, type ModelContext, type RowOf } from "../model.ts";
+import { shiftMonth } from "../months.ts";
+import { proportion, rate, type Estimate } from "../statistics/index.ts";
+
+type Reader = Pick<ModelContext, "all">;
+const literal = (value: string) => `'${value.replaceAll("'", "''")}'`;
 
 export const RATINGS = ["good", "approaching target", "requires improvement", "inadequate"] as const;
 export type Rating = (typeof RATINGS)[number] | "no returns";
@@ -102,20 +106,37 @@ interface MonthRow extends KpiOfContract {
   is_illustrative: boolean;
 }
 
-export interface KpiRating extends KpiOfContract {
-  window_start: string;
-  window_end: string;
-  months_expected: number;
-  months_returned: number;
-  numerator: number | null;
-  denominator: number | null;
-  value: number | null;
-  lower95: number | null;
-  upper95: number | null;
-  rating: Rating;
-  months_missing_target: number;
-  is_illustrative: boolean;
-}
+const kpiColumns = {
+  reference: col.text(), kpi_id: col.text(), kpi_name: col.text(), measure_type: col.oneOf(["proportion", "rate", "count"]),
+  direction: col.oneOf(["higher", "lower"]), target: col.double(), multiplier: col.double(),
+};
+const RATED = [...RATINGS, "no returns"] as const;
+
+const monthlySchema = z.object({
+  ...kpiColumns, month: col.text(), returned: col.boolean(), numerator: col.double().nullable(), denominator: col.double().nullable(),
+  actual: col.double().nullable(), value: col.double().nullable(), lower95: col.double().nullable(), upper95: col.double().nullable(),
+  rating: col.oneOf(RATED), is_illustrative: col.boolean(),
+});
+
+const ratingSchema = z.object({
+  ...kpiColumns, window_start: col.text(), window_end: col.text(), months_expected: col.integer(), months_returned: col.integer(),
+  numerator: col.double().nullable(), denominator: col.double().nullable(), value: col.double().nullable(),
+  lower95: col.double().nullable(), upper95: col.double().nullable(), rating: col.oneOf(RATED), months_missing_target: col.integer(),
+  is_illustrative: col.boolean(),
+});
+export type KpiRating = RowOf<typeof ratingSchema>;
+
+const paymentSchema = z.object({
+  supplier_group: col.text(), period: col.text(), period_start: col.date(), invoices_paid: col.integer(), paid_within_30_days: col.integer(),
+  amount_paid: col.double(), share_within_30_days: col.double(), lower95: col.double(), upper95: col.double(), is_illustrative: col.boolean(),
+});
+
+const candidateSchema = z.object({
+  reference: col.text(), title: col.text(), supplier_name: col.text(), category: col.text(), value: col.double(), end_date: col.text(),
+  expiry_band: col.text(), kpis_under_target: col.text(), persistence: col.text(), cost_kpi_id: col.text(), window_spend: col.double(),
+  window_outcomes: col.double(), cost_per_outcome: col.double(), median_cost_per_outcome: col.double(), upper_quartile_cost: col.double(),
+  comparable_contracts: col.integer(), evidence: col.text(), is_illustrative: col.boolean(),
+});
 
 /** Pools one contract KPI's monthly rows (already limited to the window) into a rating. */
 export function poolKpi(rows: MonthRow[], window: { start: string; end: string }): KpiRating {
@@ -168,13 +189,6 @@ function inputOf(row: MonthRow): KpiInput {
   };
 }
 
-export interface CostEvidence {
-  reference: string;
-  kpi_id: string;
-  spend: number;
-  outcomes: number;
-}
-
 /**
  * Cost per successful outcome against comparable contracts (those reporting the same KPI):
  * "high" when at or above the upper quartile of at least MIN_COMPARABLE contracts' costs.
@@ -190,44 +204,13 @@ export function costComparison(costs: { reference: string; cost: number }[]): Ma
 }
 
 
-/** Runs tests declared like a model's header tests against a table written here; throws on failure. */
-async function check(db: Warehouse, table: string, tests: string[]): Promise<void> {
-  for (const [index, text] of tests.entries()) {
-    const test = parseTest(table, text, `pipelines/contract-kpis.ts ${table} test ${index + 1}`);
-    const failing = await db.all(`select * from (${test.sql}) limit 3`);
-    if (failing.length > 0) throw new Error(`${table}: test '${text}' failed, e.g. ${JSON.stringify(failing[0])}; nothing was published`);
-  }
-}
-
-const MONTHLY_COLUMNS = {
-  reference: "varchar", kpi_id: "varchar", kpi_name: "varchar", measure_type: "varchar", direction: "varchar", target: "double",
-  multiplier: "double", month: "varchar", returned: "boolean", numerator: "double", denominator: "double", actual: "double",
-  value: "double", lower95: "double", upper95: "double", rating: "varchar", is_illustrative: "boolean",
-};
-const RATING_COLUMNS = {
-  reference: "varchar", kpi_id: "varchar", kpi_name: "varchar", measure_type: "varchar", direction: "varchar", target: "double",
-  multiplier: "double", window_start: "varchar", window_end: "varchar", months_expected: "integer", months_returned: "integer",
-  numerator: "double", denominator: "double", value: "double", lower95: "double", upper95: "double", rating: "varchar",
-  months_missing_target: "integer", is_illustrative: "boolean",
-};
-const PAYMENT_COLUMNS = {
-  supplier_group: "varchar", period: "varchar", period_start: "date", invoices_paid: "integer", paid_within_30_days: "integer",
-  amount_paid: "double", share_within_30_days: "double", lower95: "double", upper95: "double", is_illustrative: "boolean",
-};
-const CANDIDATE_COLUMNS = {
-  reference: "varchar", title: "varchar", supplier_name: "varchar", category: "varchar", value: "double", end_date: "varchar",
-  expiry_band: "varchar", kpis_under_target: "varchar", persistence: "varchar", cost_kpi_id: "varchar", window_spend: "double",
-  window_outcomes: "double", cost_per_outcome: "double", median_cost_per_outcome: "double", upper_quartile_cost: "double",
-  comparable_contracts: "integer", evidence: "varchar", is_illustrative: "boolean",
-};
-
 const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
 const money = (value: number) => `£${Math.round(value).toLocaleString("en-GB")}`;
 const shown = (row: { measure_type: MeasureType; multiplier: number }, value: number | null) =>
   value === null ? "n/a" : row.measure_type === "proportion" ? pct(value) : row.measure_type === "rate" ? `${value.toFixed(2)} per ${row.multiplier.toLocaleString("en-GB")}` : `${value.toFixed(1)} a month`;
 
-/** Computes and writes the four contracts_* KPI and payment marts; returns rows written. */
-export async function computeContractKpiRatings(db: Warehouse): Promise<number> {
+/** Computes the four contracts_* KPI and payment marts. */
+export async function computeContractKpiRatings(db: Reader) {
   // The window: the council's latest POOLED_MONTHS months with any return, so that a contract
   // that stopped sending returns shows as missing rather than being rated on older months.
   const [bounds] = await db.all<{ first: string | null; last: string | null }>(
@@ -310,7 +293,7 @@ export async function computeContractKpiRatings(db: Warehouse): Promise<number> 
       `select reference, title, supplier_name, category, value, end_date::varchar as end_date, expiry_band from contracts_register`,
     )).map((row) => [row.reference, row]),
   );
-  const candidates: Record<string, unknown>[] = [];
+  const candidates: RowOf<typeof candidateSchema>[] = [];
   for (const [reference, contract] of register) {
     const under = ratings.filter(
       (r) => r.reference === reference && (r.rating === "requires improvement" || r.rating === "inadequate") && r.months_missing_target >= PERSISTENT_MONTHS,
@@ -327,7 +310,7 @@ export async function computeContractKpiRatings(db: Warehouse): Promise<number> 
       persistence: persistence.join("; "),
       cost_kpi_id: outcome.kpi_id,
       window_spend: spent,
-      window_outcomes: outcome.numerator,
+      window_outcomes: outcome.numerator!,
       cost_per_outcome: cost.cost,
       median_cost_per_outcome: cost.median,
       upper_quartile_cost: cost.upperQuartile,
@@ -349,46 +332,61 @@ export async function computeContractKpiRatings(db: Warehouse): Promise<number> 
     return { ...row, share_within_30_days: estimate.value, lower95: estimate.lower, upper95: estimate.upper };
   });
 
-  await writeTable(db, "contracts_kpi_monthly", MONTHLY_COLUMNS, monthly);
-  await writeTable(db, "contracts_kpi_ratings", RATING_COLUMNS, ratings);
-  await writeTable(db, "contracts_prompt_payment", PAYMENT_COLUMNS, payments);
-  await writeTable(db, "contracts_decommissioning_candidates", CANDIDATE_COLUMNS, candidates);
-
-  const rated = `${RATINGS.join(", ")}, no returns`;
-  await check(db, "contracts_kpi_monthly", [
-    "unique: reference, kpi_id, month",
-    "not_null: reference, kpi_id, month, returned, rating, is_illustrative",
-    `accepted_values: rating = ${rated}`,
-    "relationships: reference -> contracts_register.reference",
-    "expression: returned or (numerator is null and rating = 'no returns')",
-    "expression: value is null or (lower95 <= value + 1e-9 and value <= upper95 + 1e-9)",
-  ]);
-  await check(db, "contracts_kpi_ratings", [
-    "unique: reference, kpi_id",
-    "not_null: reference, kpi_id, rating, months_expected, months_returned, is_illustrative",
-    `accepted_values: rating = ${rated}`,
-    "relationships: reference -> contracts_register.reference",
-    "expression: months_returned <= months_expected",
-    "expression: (rating = 'no returns') = (months_returned = 0)",
-    "expression: value is null or (lower95 <= value + 1e-9 and value <= upper95 + 1e-9)",
-  ]);
-  await check(db, "contracts_prompt_payment", [
-    "unique: supplier_group, period",
-    "not_null: supplier_group, period, invoices_paid, paid_within_30_days, share_within_30_days, lower95, upper95, is_illustrative",
-    "expression: lower95 <= share_within_30_days + 1e-9 and share_within_30_days <= upper95 + 1e-9",
-  ]);
-  await check(db, "contracts_decommissioning_candidates", [
-    "unique: reference",
-    "not_null: reference, kpis_under_target, persistence, cost_per_outcome, median_cost_per_outcome, evidence, is_illustrative",
-    "relationships: reference -> contracts_register.reference",
-    "expression: cost_per_outcome >= upper_quartile_cost",
-  ]);
-  return monthly.length + ratings.length + payments.length + candidates.length;
+  return {
+    contracts_kpi_monthly: monthly,
+    contracts_kpi_ratings: ratings,
+    contracts_prompt_payment: payments,
+    contracts_decommissioning_candidates: candidates,
+  };
 }
 
-/** "2026-11" moved by n months. */
-export function shiftMonth(month: string, n: number): string {
-  const [year, m] = month.split("-").map(Number) as [number, number];
-  const index = year * 12 + (m - 1) + n;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
-}
+const rated = RATED.join(", ");
+
+export default defineModel({
+  name: "contracts_kpi_ratings",
+  path: "models/contracts/kpi-ratings.ts",
+  reads: ["int_kpi_returns__configured", "int_invoices__configured", "int_invoices__payment_counts", "contracts_register"],
+  outputs: {
+    contracts_kpi_monthly: {
+      schema: monthlySchema,
+      tests: [
+        "unique: reference, kpi_id, month",
+        "not_null: reference, kpi_id, month, returned, rating, is_illustrative",
+        `accepted_values: rating = ${rated}`,
+        "relationships: reference -> contracts_register.reference",
+        "expression: returned or (numerator is null and rating = 'no returns')",
+        "expression: value is null or (lower95 <= value + 1e-9 and value <= upper95 + 1e-9)",
+      ],
+    },
+    contracts_kpi_ratings: {
+      schema: ratingSchema,
+      tests: [
+        "unique: reference, kpi_id",
+        "not_null: reference, kpi_id, rating, months_expected, months_returned, is_illustrative",
+        `accepted_values: rating = ${rated}`,
+        "relationships: reference -> contracts_register.reference",
+        "expression: months_returned <= months_expected",
+        "expression: (rating = 'no returns') = (months_returned = 0)",
+        "expression: value is null or (lower95 <= value + 1e-9 and value <= upper95 + 1e-9)",
+      ],
+    },
+    contracts_prompt_payment: {
+      schema: paymentSchema,
+      tests: [
+        "unique: supplier_group, period",
+        "not_null: supplier_group, period, invoices_paid, paid_within_30_days, share_within_30_days, lower95, upper95, is_illustrative",
+        "expression: lower95 <= share_within_30_days + 1e-9 and share_within_30_days <= upper95 + 1e-9",
+      ],
+    },
+    contracts_decommissioning_candidates: {
+      schema: candidateSchema,
+      tests: [
+        "unique: reference",
+        "not_null: reference, kpis_under_target, persistence, cost_per_outcome, median_cost_per_outcome, evidence, is_illustrative",
+        "relationships: reference -> contracts_register.reference",
+        "expression: cost_per_outcome >= upper_quartile_cost",
+      ],
+    },
+  },
+  build: computeContractKpiRatings,
+});

@@ -1,15 +1,15 @@
-// Run step: disclosure control before publication. Reads the tested tables that hold counts of
+// TypeScript model: disclosure control before publication. Reads the tested tables that hold counts of
 // people and writes the protected versions that public pages read (suffix _protected), by the
 // rule in models/disclosure: 1-4 suppressed as [c], others rounded to the nearest 5, zero as 0,
 // secondary suppression so that totals and differences give nothing away, and rates and
 // intervals withheld where a count behind them is suppressed. The unprotected tables stay in
 // the warehouse for the commissioners' site and for checks against the published files.
-import type { Indicator } from "../models/indicators/index.ts";
-import { oneWay, protect, RULE, withheldAll, type Protection } from "../models/disclosure/index.ts";
-import { computeFunnel, type IndicatorValue } from "./indicators.ts";
-import { writeTable, type Warehouse } from "./warehouse.ts";
+import { z } from "zod";
+import { INDICATORS, type Indicator } from "../indicators/index.ts";
+import { col, defineModel, type ModelContext } from "../model.ts";
+import { computeFunnel, funnelSchema, summarySchema, valueSchema, type IndicatorValue } from "../outcomes/indicators.ts";
+import { oneWay, protect, RULE, withheldAll, type Protection } from "./index.ts";
 
-const ENGLAND = "E92000001";
 export const WITHHELD = `withheld: fewer than ${RULE.largestSuppressed + 1} people behind it`;
 
 /** A row of outcomes_indicator_values as read back from the warehouse (comparison as text). */
@@ -135,60 +135,84 @@ export function protectActivityRow(row: ActivityRow) {
   };
 }
 
-const VALUE_COLUMNS = {
-  indicator_id: "varchar", period: "varchar", area_code: "varchar", area_name: "varchar", role: "varchar",
-  value: "double", numerator: "double", denominator: "double", numerator_shown: "varchar", denominator_shown: "varchar",
-  lower95: "double", upper95: "double", lower998: "double", upper998: "double", missing_reason: "varchar",
-  benchmark_value: "double", comparison: "varchar", quintile: "integer",
-};
+// As the values, without the check column, with the counts as shown (the marker or the rounded count) after them.
+const { computed_value: _, lower95, upper95, lower998, upper998, missing_reason, benchmark_value, comparison, quintile, ...leading } = valueSchema.shape;
+const protectedValueSchema = z.object({
+  ...leading,
+  numerator_shown: col.text().nullable(),
+  denominator_shown: col.text().nullable(),
+  lower95, upper95, lower998, upper998, missing_reason, benchmark_value, comparison, quintile,
+});
 
-const ACTIVITY_COLUMNS = {
-  area_code: "varchar", area_name: "varchar", role: "varchar", sort_order: "integer", year: "integer", financial_year: "varchar",
-  setting: "varchar", in_house: "double", external: "double", total: "double", in_house_shown: "varchar", external_shown: "varchar",
-  total_shown: "varchar", external_share: "double", in_house_share: "double", share_missing_reason: "varchar", era: "varchar",
-  ages: "varchar", series_break: "varchar",
-};
+const activitySchema = z.object({
+  area_code: col.text(), area_name: col.text(), role: col.text(), sort_order: col.integer(), year: col.integer(), financial_year: col.text(),
+  setting: col.text(), in_house: col.double().nullable(), external: col.double().nullable(), total: col.double().nullable(),
+  in_house_shown: col.text().nullable(), external_shown: col.text().nullable(), total_shown: col.text().nullable(),
+  external_share: col.double().nullable(), in_house_share: col.double().nullable(), share_missing_reason: col.text().nullable(),
+  era: col.text(), ages: col.text(), series_break: col.text().nullable(),
+});
 
 /**
- * Writes outcomes_indicator_{values,summary,funnel}_protected and market_asc_activity_protected;
- * returns rows written. The funnel is recomputed from the protected counts, since its range is
- * read off the smallest and largest councils' denominators.
+ * The protected copies of outcomes_indicator_{values,summary,funnel} and market_asc_activity.
+ * The funnel is recomputed from the protected counts, since its range is read off the smallest
+ * and largest councils' denominators.
  */
-export async function applyDisclosureControl(db: Warehouse, indicators: readonly Indicator[]): Promise<number> {
+export async function protectTables(db: Pick<ModelContext, "all">, indicators: readonly Indicator[]) {
   const values = (await db.all<ValueRow>(`select * exclude (computed_value) from outcomes_indicator_values order by indicator_id, area_code`)).map(protectIndicatorRow);
-  await writeTable(db, "outcomes_indicator_values_protected", VALUE_COLUMNS, values);
-
-  const summary = await db.all<Record<string, unknown> & { indicator_id: string; area_code: string }>(`select * from outcomes_indicator_summary order by indicator_id`);
+  const summary = await db.all<z.infer<typeof summarySchema>>(`select * from outcomes_indicator_summary order by indicator_id`);
   const protectedSummary = summary.map((row) => {
     const mine = values.find((value) => value.indicator_id === row.indicator_id && value.area_code === row.area_code);
-    return mine?.missing_reason === WITHHELD ? { ...row, latest_value: null, comparison: "not compared" } : row;
+    return mine?.missing_reason === WITHHELD ? { ...row, latest_value: null, comparison: "not compared" as const } : row;
   });
-  await writeTable(
-    db,
-    "outcomes_indicator_summary_protected",
-    { indicator_id: "varchar", area_code: "varchar", latest_period: "varchar", latest_value: "double", comparison: "varchar", trend: "varchar", trend_detail: "varchar" },
-    protectedSummary,
-  );
-
   const funnel = indicators.flatMap((indicator) =>
     computeFunnel(
       indicator,
       values
         .filter((row) => row.indicator_id === indicator.id)
-        .map((row) => ({ ...row, level: row.area_code === ENGLAND ? "England" : "Council", median: null })),
+        .map((row) => ({ ...row, level: row.role === "england" ? "England" : "Council", median: null })),
     ),
   );
-  await writeTable(
-    db,
-    "outcomes_indicator_funnel_protected",
-    { indicator_id: "varchar", denominator: "double", average: "double", lower95: "double", upper95: "double", lower998: "double", upper998: "double" },
-    funnel,
-  );
-
   const activity = (await db.all<ActivityRow>(`select * exclude (total_is_published, published_names) from market_asc_activity order by sort_order, year, setting`)).map(protectActivityRow);
-  await writeTable(db, "market_asc_activity_protected", ACTIVITY_COLUMNS, activity);
-  return values.length + protectedSummary.length + funnel.length + activity.length;
+  return {
+    outcomes_indicator_values_protected: values,
+    outcomes_indicator_summary_protected: protectedSummary,
+    outcomes_indicator_funnel_protected: funnel,
+    market_asc_activity_protected: activity,
+  };
 }
 
 /** Why the protected tables are public although the tables they protect are not. */
 export const DISCLOSURE_REASON = `disclosure control applied (models/disclosure): counts of 1 to ${RULE.largestSuppressed} shown as ${RULE.marker}, others rounded to the nearest ${RULE.roundingBase}, secondary suppression, rates withheld where a count is suppressed`;
+
+const PROTECTED = { classification: "public", reason: DISCLOSURE_REASON } as const;
+// Published counts are whole multiples of the rounding base, or suppressed (null, shown as the marker).
+const ROUNDED = (column: string) => `expression: ${column} is null or ${column} % ${RULE.roundingBase} = 0`;
+
+export default defineModel({
+  name: "disclosure_control",
+  path: "models/disclosure/protected-tables.ts",
+  reads: ["outcomes_indicator_values", "outcomes_indicator_summary", "market_asc_activity"],
+  outputs: {
+    outcomes_indicator_values_protected: {
+      schema: protectedValueSchema,
+      classification: PROTECTED,
+      tests: ["unique: indicator_id, area_code, period", ROUNDED("numerator"), ROUNDED("denominator"), `expression: numerator_shown is null or numerator_shown = '${RULE.marker}' or replace(numerator_shown, ',', '') = numerator::bigint::varchar`],
+    },
+    outcomes_indicator_summary_protected: {
+      schema: summarySchema,
+      classification: PROTECTED,
+      tests: ["unique: indicator_id", "relationships: indicator_id -> outcomes_indicator_values_protected.indicator_id"],
+    },
+    outcomes_indicator_funnel_protected: {
+      schema: funnelSchema,
+      classification: PROTECTED,
+      tests: ["not_null: indicator_id, denominator, average", "expression: denominator > 0", "expression: lower95 is null or (lower998 <= lower95 and lower95 <= average and average <= upper95 and upper95 <= upper998)"],
+    },
+    market_asc_activity_protected: {
+      schema: activitySchema,
+      classification: PROTECTED,
+      tests: ["unique: area_code, year, setting", ROUNDED("in_house"), ROUNDED("external"), ROUNDED("total")],
+    },
+  },
+  build: (context) => protectTables(context, INDICATORS),
+});

@@ -1,13 +1,18 @@
-// Computes every registered indicator for every council, England and the configured areas:
-// the published value with its confidence interval (models/statistics), significance against
-// the benchmark, quintile among councils, funnel limits and the trend over the Oflog series.
-// Runs after the SQL models and their tests, and writes four outcomes_* marts.
-import type { Indicator } from "../models/indicators/index.ts";
-import { compare, proportion, proportionFunnel, quantiles, rate, type Comparison } from "../models/statistics/index.ts";
-import { ident, literal, writeTable, type Warehouse } from "./warehouse.ts";
+// TypeScript model: every registered indicator for every council, England and the configured
+// areas: the published value with its confidence interval (models/statistics), significance
+// against the benchmark, quintile among councils, funnel limits and the trend over the Oflog
+// series. Built by the runner after the models it reads, like a SQL model; writes four
+// outcomes_* marts. Which area is England comes from the config_areas seed (role 'england').
+import { median } from "d3";
+import { INDICATORS, type Indicator } from "../indicators/index.ts";
+import { col, defineModel, type ModelContext, type RowOf } from "../model.ts";
+import { compare, proportion, proportionFunnel, quantiles, rate, type Comparison } from "../statistics/index.ts";
+import { z } from "zod";
 
-const ENGLAND = "E92000001";
+type Reader = Pick<ModelContext, "all">;
 const FUNNEL_POINTS = 60;
+const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+const literal = (value: string) => `'${value.replaceAll("'", "''")}'`;
 
 interface PublishedRow {
   period: string;
@@ -21,53 +26,68 @@ interface PublishedRow {
   median: number | null;
 }
 
-export interface IndicatorValue {
-  indicator_id: string;
-  period: string;
-  area_code: string;
-  area_name: string;
-  role: string;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  lower95: number | null;
-  upper95: number | null;
-  lower998: number | null;
-  upper998: number | null;
-  missing_reason: string | null;
+const COMPARISONS = ["better", "similar", "worse", "higher", "lower", "not compared"] as const satisfies readonly Comparison[];
+
+export const valueSchema = z.object({
+  indicator_id: col.text(),
+  period: col.text(),
+  area_code: col.text(),
+  area_name: col.text(),
+  role: col.text(),
+  value: col.double().nullable(),
+  numerator: col.double().nullable(),
+  denominator: col.double().nullable(),
+  lower95: col.double().nullable(),
+  upper95: col.double().nullable(),
+  lower998: col.double().nullable(),
+  upper998: col.double().nullable(),
+  missing_reason: col.text().nullable(),
   /** numerator / denominator × multiplier, to check against the published value. */
-  computed_value: number | null;
-  benchmark_value: number | null;
-  comparison: Comparison;
+  computed_value: col.double().nullable(),
+  benchmark_value: col.double().nullable(),
+  comparison: col.oneOf(COMPARISONS),
   /** 1 = the best fifth of councils (highest fifth where neither high nor low is good). */
-  quintile: number | null;
-}
+  quintile: col.integer().nullable(),
+});
+export type IndicatorValue = RowOf<typeof valueSchema>;
 
-export interface TrendPoint {
-  indicator_id: string;
-  period: string;
-  year_end: number;
-  area_code: string;
-  area_name: string;
-  role: string;
-  value: number | null;
-  median: number | null;
-  missing_reason: string | null;
-}
+export const funnelSchema = z.object({
+  indicator_id: col.text(),
+  denominator: col.double(),
+  average: col.double(),
+  lower95: col.double().nullable(),
+  upper95: col.double().nullable(),
+  lower998: col.double().nullable(),
+  upper998: col.double().nullable(),
+});
 
-export interface IndicatorSummary {
-  indicator_id: string;
-  area_code: string;
-  latest_period: string | null;
-  latest_value: number | null;
-  comparison: Comparison;
+export const trendSchema = z.object({
+  indicator_id: col.text(),
+  period: col.text(),
+  year_end: col.integer(),
+  area_code: col.text(),
+  area_name: col.text(),
+  role: col.text(),
+  value: col.double().nullable(),
+  median: col.double().nullable(),
+  missing_reason: col.text().nullable(),
+});
+export type TrendPoint = RowOf<typeof trendSchema>;
+
+export const summarySchema = z.object({
+  indicator_id: col.text(),
+  area_code: col.text(),
+  latest_period: col.text().nullable(),
+  latest_value: col.double().nullable(),
+  comparison: col.oneOf(COMPARISONS),
   /** improving | worsening | no clear change | too few years | no series */
-  trend: string;
-  trend_detail: string;
-}
+  trend: col.text(),
+  trend_detail: col.text(),
+});
+export type IndicatorSummary = RowOf<typeof summarySchema>;
 
 /** The published rows of one indicator: councils from the latest period, and England. */
-async function publishedRows(db: Warehouse, indicator: Indicator, period: "latest" | "all"): Promise<PublishedRow[]> {
+async function publishedRows(db: Reader, indicator: Indicator, period: "latest" | "all"): Promise<PublishedRow[]> {
   const isAscof = indicator.framework === "ASCOF";
   const columns = isAscof
     ? `year as period, area_code, area_name, geography_level as level, ${ident(indicator.valueColumn)} as value,
@@ -97,13 +117,6 @@ function interval(indicator: Indicator, row: PublishedRow, confidence: number) {
   return { lower: null, upper: null };
 }
 
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
 /** Without an interval, "better" or "worse" only says which side of the median a council is. */
 function sideOfMedian(value: number | null, benchmark: number | null, indicator: Indicator): Comparison {
   if (value === null || benchmark === null) return "not compared";
@@ -115,9 +128,10 @@ function sideOfMedian(value: number | null, benchmark: number | null, indicator:
 
 export function computeValues(indicator: Indicator, rows: PublishedRow[], roles: Map<string, string>): IndicatorValue[] {
   const councils = rows.filter((row) => row.level === "Council");
-  const england = rows.find((row) => row.area_code === ENGLAND) ?? null;
+  const isEngland = (code: string) => roles.get(code) === "england";
+  const england = rows.find((row) => isEngland(row.area_code)) ?? null;
   const councilValues = councils.map((row) => row.value).filter((value): value is number => value !== null);
-  const benchmark = indicator.benchmarkMethod === "england-95" ? (england?.value ?? null) : (councils.find((row) => row.median !== null)?.median ?? median(councilValues));
+  const benchmark = indicator.benchmarkMethod === "england-95" ? (england?.value ?? null) : (councils.find((row) => row.median !== null)?.median ?? (median(councilValues) ?? null));
   // PHE quantiles put the lowest values in quantile 1; invert so that 1 is the best fifth.
   const quintiles = quantiles(
     councils.map((row) => row.value),
@@ -129,7 +143,7 @@ export function computeValues(indicator: Indicator, rows: PublishedRow[], roles:
     const at95 = interval(indicator, row, 0.95);
     const at998 = interval(indicator, row, 0.998);
     const comparison =
-      row.area_code === ENGLAND
+      isEngland(row.area_code)
         ? "not compared"
         : indicator.benchmarkMethod === "england-95"
           ? compare({ value: row.value, lower: at95.lower, upper: at95.upper }, benchmark, { polarity: indicator.polarity, level: 0.95 })
@@ -139,7 +153,7 @@ export function computeValues(indicator: Indicator, rows: PublishedRow[], roles:
       indicator_id: indicator.id,
       period: row.period,
       area_code: row.area_code,
-      area_name: row.area_code === ENGLAND ? "England" : row.area_name,
+      area_name: isEngland(row.area_code) ? "England" : row.area_name,
       role: roles.get(row.area_code) ?? "other",
       value: row.value,
       numerator: row.numerator,
@@ -160,7 +174,7 @@ export function computeValues(indicator: Indicator, rows: PublishedRow[], roles:
 /** Funnel limits around England's proportion, across the range of councils' denominators. */
 export function computeFunnel(indicator: Indicator, rows: PublishedRow[]) {
   if (indicator.intervalMethod !== "wilson") return [];
-  const england = rows.find((row) => row.area_code === ENGLAND);
+  const england = rows.find((row) => row.level === "England");
   const denominators = rows.filter((row) => row.level === "Council" && row.denominator !== null && row.denominator > 0).map((row) => row.denominator!);
   if (!england?.numerator || !england.denominator || denominators.length === 0) return [];
   const average = england.numerator / england.denominator;
@@ -194,21 +208,14 @@ export function trendOf(indicator: Indicator, points: { period: string; value: n
 }
 
 
-const VALUE_COLUMNS = {
-  indicator_id: "varchar", period: "varchar", area_code: "varchar", area_name: "varchar", role: "varchar",
-  value: "double", numerator: "double", denominator: "double", lower95: "double", upper95: "double",
-  lower998: "double", upper998: "double", missing_reason: "varchar", computed_value: "double",
-  benchmark_value: "double", comparison: "varchar", quintile: "integer",
-};
-
-/** Computes and writes outcomes_indicator_{values,funnel,trend,summary}; returns rows written. */
-export async function computeIndicators(db: Warehouse, indicators: readonly Indicator[]): Promise<number> {
+/** Computes outcomes_indicator_{values,funnel,trend,summary} rows. */
+export async function computeIndicators(db: Reader, indicators: readonly Indicator[]) {
   const roles = new Map(
     (await db.all<{ area_code: string; role: string }>(`select area_code, role from config_areas`)).map((row) => [row.area_code, row.role]),
   );
   const council = [...roles].find(([, role]) => role === "council")![0];
   const values: IndicatorValue[] = [];
-  const funnel: Record<string, unknown>[] = [];
+  const funnel: RowOf<typeof funnelSchema>[] = [];
   const trend: TrendPoint[] = [];
   const summary: IndicatorSummary[] = [];
   for (const indicator of indicators) {
@@ -240,19 +247,52 @@ export async function computeIndicators(db: Warehouse, indicators: readonly Indi
       trend_detail: direction.detail,
     });
   }
-  await writeTable(db, "outcomes_indicator_values", VALUE_COLUMNS, values as unknown as Record<string, unknown>[]);
-  await writeTable(db, "outcomes_indicator_funnel", { indicator_id: "varchar", denominator: "double", average: "double", lower95: "double", upper95: "double", lower998: "double", upper998: "double" }, funnel);
-  await writeTable(
-    db,
-    "outcomes_indicator_trend",
-    { indicator_id: "varchar", period: "varchar", year_end: "integer", area_code: "varchar", area_name: "varchar", role: "varchar", value: "double", median: "double", missing_reason: "varchar" },
-    trend as unknown as Record<string, unknown>[],
-  );
-  await writeTable(
-    db,
-    "outcomes_indicator_summary",
-    { indicator_id: "varchar", area_code: "varchar", latest_period: "varchar", latest_value: "double", comparison: "varchar", trend: "varchar", trend_detail: "varchar" },
-    summary as unknown as Record<string, unknown>[],
-  );
-  return values.length + funnel.length + trend.length + summary.length;
+  return { outcomes_indicator_values: values, outcomes_indicator_funnel: funnel, outcomes_indicator_trend: trend, outcomes_indicator_summary: summary };
 }
+
+const BEFORE_DISCLOSURE = { classification: "internal", reason: "counts of people before disclosure control; public pages read the _protected copies" } as const;
+const KEY = "unique: indicator_id, area_code, period";
+
+export default defineModel({
+  name: "outcomes_indicators",
+  path: "models/outcomes/indicators.ts",
+  reads: [...new Set([...INDICATORS.map((indicator) => indicator.model), "stg_oflog__asc_measures", "config_areas"])],
+  outputs: {
+    outcomes_indicator_values: {
+      schema: valueSchema,
+      classification: BEFORE_DISCLOSURE,
+      tests: [
+        KEY,
+        "not_null: indicator_id, area_code, period, role",
+        "accepted_values: role = council, comparator, england, other",
+        // An interval, where there is one, holds the value it is computed from (the published
+        // value is rounded, so 2,681 of 2,682 is published as 100) and widens with confidence.
+        "expression: lower95 is null or computed_value is null or (lower95 <= computed_value + 1e-9 and computed_value <= upper95 + 1e-9)",
+        "expression: lower998 is null or lower95 is null or (lower998 <= lower95 + 1e-9 and upper95 <= upper998 + 1e-9)",
+        // The published value agrees with numerator / denominator where both are published.
+        "expression: computed_value is null or value is null or abs(computed_value - value) <= greatest(0.06, abs(value) * 0.01)",
+        "expression: quintile is null or quintile between 1 and 5",
+      ],
+    },
+    outcomes_indicator_funnel: {
+      schema: funnelSchema,
+      classification: BEFORE_DISCLOSURE,
+      // Denominators are rounded to whole people, so the smallest points of the curve can repeat.
+      tests: ["not_null: indicator_id, denominator, average", "expression: denominator > 0", "expression: lower95 is null or (lower998 <= lower95 and lower95 <= average and average <= upper95 and upper95 <= upper998)"],
+    },
+    outcomes_indicator_trend: {
+      schema: trendSchema,
+      tests: ["unique: indicator_id, area_code, period", "not_null: indicator_id, area_code, period, year_end"],
+    },
+    outcomes_indicator_summary: {
+      schema: summarySchema,
+      classification: BEFORE_DISCLOSURE,
+      tests: [
+        "unique: indicator_id",
+        "accepted_values: trend = improving, worsening, no clear change, too few years, no series",
+        "relationships: indicator_id -> outcomes_indicator_values.indicator_id",
+      ],
+    },
+  },
+  build: (context) => computeIndicators(context, INDICATORS),
+});

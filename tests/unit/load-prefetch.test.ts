@@ -1,0 +1,41 @@
+// Workbooks read in worker threads give exactly the rows the reader gives on the main thread,
+// and a file the workers cannot read is read again on the main thread, which throws the
+// reader's own error naming the file.
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { prefetchWorkbooks } from "../../pipelines/load/prefetch.ts";
+import { sourceById } from "../../sources/index.ts";
+
+const root = resolve(import.meta.dirname, "../..");
+
+describe("prefetchWorkbooks", () => {
+  it("reads a declared workbook in a worker with the same rows and rejects as the reader", async () => {
+    const source = sourceById("iod2019-utla-summaries");
+    if (source.kind !== "spreadsheet") throw new Error("expected a spreadsheet source");
+    const file = source.files[0]!;
+    let mainThreadReads = 0;
+    const counted = { ...source, read: (...args: Parameters<typeof source.read>) => (mainThreadReads++, source.read(...args)) };
+    const prefetch = prefetchWorkbooks(root, [counted]);
+    try {
+      const fromWorker = await prefetch.read(counted, file, resolve(root, file.path));
+      expect(mainThreadReads).toBe(0);
+      expect(fromWorker).toEqual(source.read(file, resolve(root, file.path)));
+      expect(fromWorker.rows.length).toBeGreaterThan(100);
+    } finally {
+      await prefetch.close();
+    }
+  });
+
+  it("a file the worker cannot read is read on the main thread, which throws the reader's error", async () => {
+    const source = sourceById("iod2019-utla-summaries");
+    if (source.kind !== "spreadsheet") throw new Error("expected a spreadsheet source");
+    const missing = { ...source.files[0]!, path: "sources/data/no-such-folder/missing.xlsx" };
+    const broken = { ...source, files: [missing] };
+    const prefetch = prefetchWorkbooks(root, [broken]);
+    try {
+      await expect(prefetch.read(broken, missing, resolve(root, missing.path))).rejects.toThrow(/missing\.xlsx/);
+    } finally {
+      await prefetch.close();
+    }
+  });
+});
