@@ -21,8 +21,6 @@ interface Common {
   warehousePath: string;
   /** The run that built the warehouse, shown in every page's footer. */
   runId?: string;
-  /** The run log, for the internal site's run history page. */
-  runLogPath?: string;
 }
 
 export interface SiteBuild extends Common {
@@ -62,7 +60,7 @@ export async function buildSites({ publicDir, internalDir, ...common }: SiteBuil
 }
 
 /** Returns how long each part took, for the run log. */
-async function buildTargets({ root, warehousePath, runId = "", runLogPath = "" }: Common, targets: Target[]): Promise<string> {
+async function buildTargets({ root, warehousePath, runId = "" }: Common, targets: Target[]): Promise<string> {
   // Framework caches beside the pages, and two builds at once would share the cache; so each
   // build works on its own copy of reports/, a sibling folder at the project root (relative
   // imports such as ../node_modules still resolve), with an empty cache.
@@ -78,7 +76,7 @@ async function buildTargets({ root, warehousePath, runId = "", runLogPath = "" }
     copyFileSync(warehousePath, snapshot);
     const t0 = performance.now();
     const timings: string[] = [];
-    const { data, reads } = await pageDataFor(root, snapshot, targets, runId, runLogPath);
+    const { data, reads } = await pageDataFor(root, snapshot, targets);
     timings.push(`page data ${seconds(t0)} s`);
     const builtOn = new Date().toISOString().slice(0, 10);
     const buildOne = async (target: Target, i: number) => {
@@ -127,12 +125,12 @@ async function buildTargets({ root, warehousePath, runId = "", runLogPath = "" }
  * Every page's data from one read-only connection: the public modules once (under the public
  * guard whenever a public site is among the targets), the internal ones when an internal site is.
  */
-async function pageDataFor(root: string, snapshot: string, targets: Target[], runId: string, runLogPath: string): Promise<{ data: PageFile[]; reads: MartRead[] }> {
+async function pageDataFor(root: string, snapshot: string, targets: Target[]): Promise<{ data: PageFile[]; reads: MartRead[] }> {
   const reports = join(root, "reports");
   const db = await openWarehouse(snapshot, { readOnly: true });
   try {
     const guarded = targets.some((target) => target.audience === "public");
-    const common = { root, db, runId, runLogPath };
+    const common = { root, db };
     const publicPages = await computePageData({ ...common, audience: guarded ? "public" : "internal", modules: pageDataModules(reports, "public") }).catch((error: Error) => {
       throw namePages(reports, error);
     });

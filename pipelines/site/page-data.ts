@@ -50,22 +50,20 @@ export interface ComputeOptions {
   db: Warehouse;
   audience: Audience;
   modules: string[];
-  runId: string;
-  runLogPath: string;
 }
 
 /**
  * Runs each module against the one connection, in turn. The public audience refuses any mart not
  * classified public, and the error names the module; buildSite adds the page.
  */
-export async function computePageData({ root, db, audience, modules, runId, runLogPath }: ComputeOptions): Promise<PageDataResult> {
+export async function computePageData({ root, db, audience, modules }: ComputeOptions): Promise<PageDataResult> {
   const files: PageFile[] = [];
   const reads: MartRead[] = [];
   for (const path of modules) {
     const loader = `reports/${path}`;
     const module = (await import(pathToFileURL(join(root, "reports", path)).href)) as { default?: PageData };
     if (typeof module.default !== "function") throw new Error(`${loader} exports no page data function (see reports/data/marts.ts)`);
-    const context = pageDataContext({ db, audience, loader, runId, runLogPath, onRead: (mart) => reads.push({ loader, mart }) });
+    const context = pageDataContext({ db, audience, loader, onRead: (mart) => reads.push({ loader, mart }) });
     let text: string;
     try {
       text = await module.default(context);

@@ -1,7 +1,7 @@
 // Data for the Market Position Statement for older people's care homes: need (older people,
 // dementia), supply (homes and beds), the gap ahead, market shape, activity and the
 // commissioning intentions. Published data only, all at council level; activity volumes come
-// from the disclosure-protected mart (pipelines/disclosure.ts).
+// from the disclosure-protected mart (models/disclosure/).
 import { citations, pageData } from "./marts.ts";
 
 export default pageData(import.meta, async ({ readMarts }) => {
@@ -41,7 +41,7 @@ export default pageData(import.meta, async ({ readMarts }) => {
   });
   return JSON.stringify({
     ...data,
-    sources: citations([
+    sources: await citations(readMarts, [
       "cqc-care-homes-england-2021",
       "dementia-prevalence-cfas2",
       "ons-mye2",

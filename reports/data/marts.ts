@@ -15,7 +15,6 @@
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { SOURCES } from "../../sources/index.ts";
 
 export type Row = Record<string, unknown>;
 export type Audience = "public" | "internal";
@@ -33,10 +32,6 @@ export interface MartQuery {
 export interface PageDataContext {
   /** Runs the queries; `{mart}` in each is the mart's name. The public build refuses non-public marts. */
   readMarts<T = Row>(queries: Record<string, MartQuery>): Promise<Record<string, T[]>>;
-  /** The run building the site ("" outside a run). */
-  runId: string;
-  /** The run log (warehouse/runs.jsonl), for the internal run history ("" when there is none). */
-  runLogPath: string;
 }
 
 export type PageData = (context: PageDataContext) => Promise<string>;
@@ -48,8 +43,6 @@ export interface ContextOptions {
   loader: string;
   /** Told of every mart read, for the catalogue of what the public pages drew on. */
   onRead?: (mart: string) => void;
-  runId?: string;
-  runLogPath?: string;
 }
 
 const MART = /^(needs|market|outcomes|contracts|meta)_/;
@@ -77,10 +70,8 @@ async function checkPublic(db: Connection, loader: string, marts: string[]): Pro
   }
 }
 
-export function pageDataContext({ db, audience, loader, onRead, runId = "", runLogPath = "" }: ContextOptions): PageDataContext {
+export function pageDataContext({ db, audience, loader, onRead }: ContextOptions): PageDataContext {
   return {
-    runId,
-    runLogPath,
     async readMarts<T = Row>(queries: Record<string, MartQuery>) {
       const marts = Object.values(queries).map((query) => query.mart);
       // Reports depend on marts only; staging and raw tables may change shape at any time.
@@ -132,7 +123,7 @@ export function pageData(meta: ImportMeta, data: PageData): PageData {
     void (async () => {
       const db = await openReadOnly(process.env.WAREHOUSE_PATH ?? "warehouse/warehouse.duckdb");
       try {
-        process.stdout.write(await data(pageDataContext({ db, audience, loader, runId: process.env.SITE_RUN_ID ?? "", runLogPath: process.env.RUN_LOG_PATH ?? "" })));
+        process.stdout.write(await data(pageDataContext({ db, audience, loader })));
       } finally {
         db.close();
       }
@@ -144,15 +135,24 @@ export function pageData(meta: ImportMeta, data: PageData): PageData {
   return data;
 }
 
-/** Citation details of the named sources, as declared in the source registry. */
-export function citations(ids: string[]) {
-  return SOURCES.filter((source) => ids.includes(source.id)).map((source) => ({
-    id: source.id,
-    title: source.title,
-    publisher: source.publisher,
-    edition: source.edition,
-    released: source.files.map((file) => file.released).sort().at(-1),
-    licence: source.licence.name,
-    url: source.url,
-  }));
+export interface Citation {
+  id: string;
+  title: string;
+  publisher: string;
+  edition: string;
+  released: string;
+  licence: string;
+  url: string;
+}
+
+/** Citation details of the named sources, in registry order, from the registry the run seeds (meta_sources). */
+export async function citations(readMarts: PageDataContext["readMarts"], ids: string[]): Promise<Citation[]> {
+  const { sources = [] } = await readMarts<Citation>({
+    sources: {
+      mart: "meta_sources",
+      sql: `select source_id as id, title, publisher, edition, released::varchar as released, licence, url from {mart}
+            where source_id in (${ids.map(literal).join(", ")}) order by sort_order`,
+    },
+  });
+  return sources;
 }

@@ -1,6 +1,6 @@
 // Data for the Outcomes page: every registered indicator for every council, the configured
 // council's summary, funnel limits and trends. Published values only (ASCOF, Oflog), with
-// counts of people read from the disclosure-protected marts (pipelines/disclosure.ts).
+// counts of people read from the disclosure-protected marts (models/disclosure/).
 import { INDICATORS } from "../../models/indicators/index.ts";
 import { columnar } from "./columnar.ts";
 import { citations, pageData } from "./marts.ts";
@@ -23,6 +23,6 @@ export default pageData(import.meta, async ({ readMarts }) => {
     indicators: INDICATORS.map(({ id, title, framework, code, unit, polarity, intervalMethod, benchmarkMethod, trendCode, sources }) => ({
       id, title, framework, code, unit, polarity, intervalMethod, benchmarkMethod, trendCode, sources,
     })),
-    sources: citations(["ascof-2020-21", "oflog-asc-measures"]),
+    sources: await citations(readMarts, ["ascof-2020-21", "oflog-asc-measures"]),
   });
 });

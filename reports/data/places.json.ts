@@ -36,6 +36,6 @@ export default pageData(import.meta, async ({ readMarts }) => {
   });
   return JSON.stringify({
     ...data,
-    sources: citations(["iod2019-lsoa-domains", "iod2019-utla-summaries", "iod2025-lsoa-shropshire", "ruc2011-utla", "msoa-lookup-hcl-names", "ons-mye-2022", "cqc-care-homes-england-2021"]),
+    sources: await citations(readMarts, ["iod2019-lsoa-domains", "iod2019-utla-summaries", "iod2025-lsoa-shropshire", "ruc2011-utla", "msoa-lookup-hcl-names", "ons-mye-2022", "cqc-care-homes-england-2021"]),
   });
 });

@@ -21,8 +21,8 @@ export default pageData(import.meta, async ({ readMarts }) => {
   return JSON.stringify({
     ...data,
     sources: {
-      estimates: citations(["ons-mye2", "ons-mye-2022"]),
-      projections: citations(["ons-snpp-2022"]),
+      estimates: await citations(readMarts, ["ons-mye2", "ons-mye-2022"]),
+      projections: await citations(readMarts, ["ons-snpp-2022"]),
     },
   });
 });

@@ -24,6 +24,6 @@ export default pageData(import.meta, async ({ readMarts }) => {
     council: register[0]?.council_name ?? null,
     asAt: register[0]?.as_at ?? null,
     ...data,
-    sources: citations(["illustrative-contract-register", "illustrative-kpi-returns", "illustrative-invoices"]),
+    sources: await citations(readMarts, ["illustrative-contract-register", "illustrative-kpi-returns", "illustrative-invoices"]),
   });
 });

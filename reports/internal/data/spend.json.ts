@@ -43,6 +43,6 @@ export default pageData(import.meta, async ({ readMarts }) => {
     council: council[0],
     ...data,
     hasSpend: Boolean((data.totals?.[0] as { lines: number | null } | undefined)?.lines),
-    sources: citations(["darlington-spend-2021-22", "trafford-spend-2024-25", "trafford-grants-360giving", "illustrative-contract-register"]),
+    sources: await citations(readMarts, ["darlington-spend-2021-22", "trafford-spend-2024-25", "trafford-grants-360giving", "illustrative-contract-register"]),
   });
 });
