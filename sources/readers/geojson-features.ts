@@ -4,10 +4,9 @@
 // told by which code property the file's features carry (an LSOA file has LSOA21CD). A feature
 // without a code or a polygon geometry becomes a reject naming it; a file that is not a
 // FeatureCollection, or whose features carry no declared code property, stops the load.
-import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { StructuralError, type Reject, type RawValue, type SheetReadResult, type SourceFile, type SpreadsheetSource } from "../declaration.ts";
-import { jsonPath } from "./ocds-packages.ts";
+import { jsonPath, readJsonDocument } from "./json-document.ts";
 
 export interface FeatureLevel {
   /** The value of the level column, e.g. "lsoa". */
@@ -28,20 +27,13 @@ const featureSchema = z.looseObject({
 /** Columns, in order: level, area_code, area_name, council_code (from `councilProperty`), feature_number, geometry. */
 export function geojsonFeaturesReader(levels: readonly FeatureLevel[], councilProperty: string): SpreadsheetSource["read"] {
   return (file: SourceFile, absolutePath: string): SheetReadResult => {
-    let json: unknown;
-    try {
-      json = JSON.parse(readFileSync(absolutePath, "utf8"));
-    } catch (error) {
-      throw new StructuralError(file.path, {}, `not a JSON file (${(error as Error).message})`);
-    }
-    const collection = collectionSchema.safeParse(json);
-    if (!collection.success) throw new StructuralError(file.path, {}, `not a GeoJSON FeatureCollection: ${jsonPath(collection.error.issues[0]!.path) || "(top level)"}: ${collection.error.issues[0]!.message}`);
-    const properties = (collection.data.features[0] as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
+    const collection = readJsonDocument(file, absolutePath, collectionSchema, "a GeoJSON FeatureCollection");
+    const properties = (collection.features[0] as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
     const level = levels.find((candidate) => candidate.code in properties);
     if (!level) throw new StructuralError(file.path, { column: levels.map((candidate) => candidate.code).join(" or ") }, "the features carry none of the declared code properties");
     const rows: RawValue[][] = [];
     const rejects: Reject[] = [];
-    collection.data.features.forEach((candidate, index) => {
+    collection.features.forEach((candidate, index) => {
       const feature = featureSchema.safeParse(candidate);
       const code = feature.success ? feature.data.properties[level.code] : undefined;
       if (feature.success && typeof code === "string" && code !== "") {
@@ -60,6 +52,6 @@ export function geojsonFeaturesReader(levels: readonly FeatureLevel[], councilPr
         raw: JSON.stringify((candidate as { properties?: unknown } | null)?.properties ?? candidate).slice(0, 2000),
       });
     });
-    return { rows, rejects, rowsRead: collection.data.features.length, rowsSkipped: 0 };
+    return { rows, rejects, rowsRead: collection.features.length, rowsSkipped: 0 };
   };
 }
