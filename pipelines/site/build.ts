@@ -198,6 +198,11 @@ function keepCache(root: string, copy: string): void {
   } catch {
     rmSync(partial, { recursive: true, force: true }); // another build kept its set first
   }
+  // Sets kept for an earlier lockfile are of no further use.
+  const holder = dirname(kept);
+  for (const name of readdirSync(holder)) {
+    if (name !== basename(kept) && !name.endsWith(".tmp")) rmSync(join(holder, name), { recursive: true, force: true });
+  }
 }
 
 /** A public refusal names the module and table; add the pages that use the module's file. */
