@@ -63,7 +63,8 @@ export async function buildSites({ publicDir, internalDir, ...common }: SiteBuil
 async function buildTargets({ root, warehousePath, runId = "" }: Common, targets: Target[]): Promise<string> {
   // Framework caches beside the pages, and two builds at once would share the cache; so each
   // build works on its own copy of reports/, a sibling folder at the project root (relative
-  // imports such as ../node_modules still resolve), with an empty cache.
+  // imports such as ../node_modules still resolve), whose cache starts with only the kept
+  // bundles of npm imports (seedCache).
   const copies = targets.map((target) => join(root, `${SOURCE_COPY_PREFIX}${basename(target.outDir)}`));
   for (const copy of copies) rmSync(copy, { recursive: true, force: true });
   for (const target of targets) rmSync(target.outDir, { recursive: true, force: true });
