@@ -24,7 +24,7 @@ export const PIPELINES: readonly PipelineDefinition[] = [
   },
   {
     name: "places",
-    description: "Places: IoD2019 and IoD2025 deprivation, the 2011 rural-urban classification, House of Commons Library MSOA names and council code history",
+    description: "Places: IoD2019 and IoD2025 deprivation, the 2011 rural-urban classification, House of Commons Library MSOA names, council code history and small-area boundaries",
     sources: [
       "iod2019-lsoa-domains",
       "iod2019-ltla-summaries",
@@ -35,6 +35,7 @@ export const PIPELINES: readonly PipelineDefinition[] = [
       "ruc2011-utla",
       "msoa-lookup-hcl-names",
       "la-all-codes",
+      "boundaries-lsoa-msoa-2021",
     ],
     // The indices and classifications change every few years; the lookups yearly. A quarterly
     // check notices a new edition without wasted runs.

@@ -19,7 +19,7 @@ import { describeReject, keepFailedRun, rejectsOfRun } from "./failed-runs.ts";
 import { releaseLock, takeLock } from "./lock.ts";
 import { appendRunEvent, readRunEvents, type InputRecord, type RunEvent, type StepRecord } from "./run-log.ts";
 import { publish } from "./publish.ts";
-import { buildSite, SOURCE_COPY_PREFIX } from "./site/build.ts";
+import { buildSites, SOURCE_COPY_PREFIX } from "./site/build.ts";
 import { literal, openWarehouse, type Warehouse } from "./warehouse.ts";
 
 export interface RunOptions {
@@ -301,14 +301,12 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
     db = null;
 
     if (buildSiteDir && buildInternalDir) {
-      await step("site build (public)", async () => {
-        await buildSite({ root: options.root, warehousePath: buildPath, outDir: buildSiteDir, runId, audience: "public" });
-        return { rows: null, detail: "public tables only; scanned for restricted values" };
+      // --- site builds (pipelines/site/build.ts): both sites from one snapshot, at the same time ---
+      await step("site builds (public and internal)", async () => {
+        const timings = await buildSites({ root: options.root, warehousePath: buildPath, publicDir: buildSiteDir, internalDir: buildInternalDir, runId });
+        return { rows: null, detail: `${timings}; public: public tables only, scanned for restricted values` };
       });
-      await step("site build (internal)", async () => {
-        await buildSite({ root: options.root, warehousePath: buildPath, outDir: buildInternalDir, runId, audience: "internal", runLogPath: where.runLog });
-        return { rows: null, detail: "commissioners only" };
-      });
+      // --- end of site builds ---
     }
     // Publish: the warehouse and both sites together, or none of them (pipelines/publish.ts).
     publish(buildPath, where.warehouse, [

@@ -1,8 +1,8 @@
 // The published data catalogue: every table a public page drew on, with its columns, its
 // classification, the sources it comes from and their licences, as JSON and CSV at fixed
-// addresses (data/catalogue.json, data/catalogue.csv). Built from what the loaders actually
-// read during the build (reports/data/marts.ts logs each read), not from a hand-kept list.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+// addresses (data/catalogue.json, data/catalogue.csv). Built from what the page data actually
+// read during the build (pipelines/site/page-data.ts records each read), not from a hand-kept list.
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Papa from "papaparse";
 import { SOURCES } from "../../sources/index.ts";
@@ -11,13 +11,6 @@ import { literal, openWarehouse } from "../warehouse.ts";
 export interface MartRead {
   loader: string;
   mart: string;
-}
-
-export function readMartLog(path: string): MartRead[] {
-  return readFileSync(path, "utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as MartRead);
 }
 
 export interface CatalogueEntry {

@@ -2,7 +2,6 @@
 // places (about 10 m, finer than the generalised boundaries themselves), only the area code
 // and name kept, and rings wound the way d3-geo expects. ONS publishes GeoJSON with RFC 7946
 // winding (exterior rings anticlockwise); d3 reads that as "everything but this polygon".
-import { existsSync, readFileSync } from "node:fs";
 import { geoArea } from "d3";
 
 type Position = number[];
@@ -10,11 +9,6 @@ type Ring = Position[];
 interface Geometry {
   type: "Polygon" | "MultiPolygon";
   coordinates: Ring[] | Ring[][];
-}
-interface Feature {
-  type: "Feature";
-  properties: Record<string, unknown>;
-  geometry: Geometry;
 }
 
 const round = (ring: Ring): Ring => ring.map(([x, y]) => [Math.round(x! * 1e4) / 1e4, Math.round(y! * 1e4) / 1e4]);
@@ -30,21 +24,27 @@ export interface CompactFeatures {
   features: { type: "Feature"; properties: { code: string; name: string }; geometry: Geometry }[];
 }
 
-/** Null when the file is not bundled (boundaries ship for the default council only). */
-export function compactFeatures(path: string, codeProperty: string, nameProperty: string): CompactFeatures | null {
-  if (!existsSync(path)) return null;
-  const collection = JSON.parse(readFileSync(path, "utf8")) as { features: Feature[] };
+/** An area as the needs_small_area_boundaries mart holds it: geometry as GeoJSON text. */
+export interface AreaBoundary {
+  area_code: string;
+  area_name: string | null;
+  geometry: string;
+}
+
+/** Null when there are no areas (boundaries ship for the default council only). */
+export function compactFeatures(areas: AreaBoundary[]): CompactFeatures | null {
+  if (areas.length === 0) return null;
   return {
     type: "FeatureCollection",
-    features: collection.features.map((feature) => {
-      const { geometry } = feature;
+    features: areas.map((area) => {
+      const geometry = JSON.parse(area.geometry) as Geometry;
       const coordinates =
         geometry.type === "Polygon"
           ? wind((geometry.coordinates as Ring[]).map(round))
           : (geometry.coordinates as Ring[][]).map((polygon) => wind(polygon.map(round)));
       return {
         type: "Feature",
-        properties: { code: String(feature.properties[codeProperty]), name: String(feature.properties[nameProperty]) },
+        properties: { code: area.area_code, name: String(area.area_name) },
         geometry: { type: geometry.type, coordinates } as Geometry,
       };
     }),

@@ -2,9 +2,15 @@
 // export. CSV cells that a spreadsheet would run as a formula are neutralised.
 import Papa from "papaparse";
 import { INDICATORS } from "../../models/indicators/index.ts";
-import { SOURCES } from "../../sources/index.ts";
+import type { PageDataContext } from "./marts.ts";
 
-export function indicatorMetadata() {
+/** The licence of every source, by id, from the registry the run seeds (meta_sources). */
+export async function licences(readMarts: PageDataContext["readMarts"]): Promise<Map<string, string>> {
+  const { sources = [] } = await readMarts<{ source_id: string; licence: string }>({ sources: { mart: "meta_sources", sql: "select source_id, licence from {mart}" } });
+  return new Map(sources.map((source) => [source.source_id, source.licence]));
+}
+
+export function indicatorMetadata(licenceOf: Map<string, string>) {
   return INDICATORS.map((indicator) => ({
     id: indicator.id,
     title: indicator.title,
@@ -24,7 +30,7 @@ export function indicatorMetadata() {
     priority: indicator.priority,
     trend_series: indicator.trendCode ?? "",
     sources: indicator.sources.join("; "),
-    licence: [...new Set(indicator.sources.map((id) => SOURCES.find((source) => source.id === id)?.licence.name ?? "unknown"))].join("; "),
+    licence: [...new Set(indicator.sources.map((id) => licenceOf.get(id) ?? "unknown"))].join("; "),
   }));
 }
 

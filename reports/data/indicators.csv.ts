@@ -1,4 +1,7 @@
 // Machine-readable indicator metadata (CSV), generated from the registry.
-import { indicatorMetadata, safeCsv } from "./indicator-metadata.ts";
+import { indicatorMetadata, licences, safeCsv } from "./indicator-metadata.ts";
+import { pageData } from "./marts.ts";
 
-process.stdout.write(safeCsv(indicatorMetadata()));
+export default pageData(import.meta, async ({ readMarts }) => {
+  return safeCsv(indicatorMetadata(await licences(readMarts)));
+});

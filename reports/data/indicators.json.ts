@@ -1,4 +1,7 @@
 // Machine-readable indicator metadata (JSON), generated from the registry.
-import { indicatorMetadata } from "./indicator-metadata.ts";
+import { indicatorMetadata, licences } from "./indicator-metadata.ts";
+import { pageData } from "./marts.ts";
 
-process.stdout.write(JSON.stringify(indicatorMetadata(), null, 2));
+export default pageData(import.meta, async ({ readMarts }) => {
+  return JSON.stringify(indicatorMetadata(await licences(readMarts)), null, 2);
+});

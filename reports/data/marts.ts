@@ -1,27 +1,61 @@
-// What every loader uses to read the published warehouse: read-only, marts only.
-// The pipeline points WAREHOUSE_PATH at the warehouse it has just built and tested, and
-// SITE_AUDIENCE at the build it is making. The public build (the default) may read only tables
-// classified public in meta_classification (pipelines/build/classification.ts); the internal
-// commissioner build may read any mart.
-import { appendFileSync } from "node:fs";
+// What every page-data module uses to read the warehouse: read-only, marts only.
+//
+// A page-data module (reports/data/<name>.json.ts, reports/internal/data/…) exports, as its
+// default, a function from a context to the file's text. It runs in one of two ways:
+// - In a pipeline build, pipelines/site/page-data.ts imports every module into the pipeline's
+//   own process and calls it with one read-only connection to the build's warehouse snapshot,
+//   then writes the text as a static file into the build's copy of reports/ (and leaves the
+//   module out of the copy), so Framework finds a static file and runs no loader process.
+// - Under `npm run dev`, Framework runs the module as a data loader (tsx, its own process);
+//   `pageData` sees it is the process entry, opens WAREHOUSE_PATH (the published warehouse by
+//   default) read-only and writes the text to stdout.
+// The public build (SITE_AUDIENCE=public, the default) may read only tables classified public
+// in meta_classification (pipelines/build/classification.ts); the internal commissioner build
+// may read any mart.
 import { relative } from "node:path";
-import { literal, openWarehouse, type Row, type Warehouse } from "../../pipelines/warehouse.ts";
-import { SOURCES } from "../../sources/index.ts";
+import { fileURLToPath } from "node:url";
+import { DuckDBInstance } from "@duckdb/node-api";
+
+export type Row = Record<string, unknown>;
+export type Audience = "public" | "internal";
+
+/** A read-only connection: the pipeline passes its own; dev opens one (openReadOnly). */
+export interface Connection {
+  all<T = Row>(sql: string): Promise<T[]>;
+}
+
+export interface MartQuery {
+  mart: string;
+  sql: string;
+}
+
+export interface PageDataContext {
+  /** Runs the queries; `{mart}` in each is the mart's name. The public build refuses non-public marts. */
+  readMarts<T = Row>(queries: Record<string, MartQuery>): Promise<Record<string, T[]>>;
+}
+
+export type PageData = (context: PageDataContext) => Promise<string>;
+
+export interface ContextOptions {
+  db: Connection;
+  audience: Audience;
+  /** The module, as its path under reports/, for messages and the published catalogue. */
+  loader: string;
+  /** Told of every mart read, for the catalogue of what the public pages drew on. */
+  onRead?: (mart: string) => void;
+}
 
 const MART = /^(needs|market|outcomes|contracts|meta)_/;
 
-/** The loader running, as its path in reports/ (the build runs a private copy of the folder). */
-export function loaderName(): string {
-  return relative(process.cwd(), process.argv[1] ?? "loader").replace(/^\.site-src-[^/]+\//, "reports/");
-}
+const literal = (value: string) => `'${value.replaceAll("'", "''")}'`;
 
 /**
  * The public build's guard: every table named must be classified public. One query for all of
- * a loader's tables; the message is what site.ts looks for to name the page.
+ * a module's tables; pipelines/site/page-data.ts reads the message to name the page.
  */
-async function checkPublic(db: Warehouse, marts: string[]): Promise<void> {
+async function checkPublic(db: Connection, loader: string, marts: string[]): Promise<void> {
   const [known] = await db.all(`select 1 from information_schema.tables where table_name = 'meta_classification'`);
-  if (!known) throw new Error(`public build refused: ${loaderName()} reads table ${marts[0]}, but the warehouse has no meta_classification (run the pipeline)`);
+  if (!known) throw new Error(`public build refused: ${loader} reads table ${marts[0]}, but the warehouse has no meta_classification (run the pipeline)`);
   const rows = await db.all<{ table_name: string; classification: string; reason: string }>(
     `select table_name, classification, reason from meta_classification where table_name in (${marts.map(literal).join(", ")})`,
   );
@@ -30,42 +64,95 @@ async function checkPublic(db: Warehouse, marts: string[]): Promise<void> {
     const row = classes.get(mart);
     if (!row || row.classification !== "public") {
       throw new Error(
-        `public build refused: ${loaderName()} reads table ${mart}, classified ${row ? `${row.classification} (${row.reason})` : "nowhere"}; only public tables may reach the public site`,
+        `public build refused: ${loader} reads table ${mart}, classified ${row ? `${row.classification} (${row.reason})` : "nowhere"}; only public tables may reach the public site`,
       );
     }
   }
 }
 
-export async function readMarts<T = Row>(queries: Record<string, { mart: string; sql: string }>): Promise<Record<string, T[]>> {
-  const db = await openWarehouse(process.env.WAREHOUSE_PATH ?? "warehouse/warehouse.duckdb", { readOnly: true });
-  const internal = process.env.SITE_AUDIENCE === "internal";
-  try {
-    const marts = Object.values(queries).map((query) => query.mart);
-    // Reports depend on marts only; staging and raw tables may change shape at any time.
-    const other = marts.find((mart) => !MART.test(mart));
-    if (other) throw new Error(`reports may read marts only, not '${other}'`);
-    if (!internal) await checkPublic(db, [...new Set(marts)]);
-    const out: Record<string, T[]> = {};
-    for (const [key, { mart, sql }] of Object.entries(queries)) {
-      out[key] = await db.all<T>(sql.replaceAll("{mart}", mart));
-      // The site build lists every table a page drew on in the published catalogue.
-      if (process.env.SITE_MART_LOG) appendFileSync(process.env.SITE_MART_LOG, `${JSON.stringify({ loader: loaderName(), mart })}\n`);
-    }
-    return out;
-  } finally {
-    db.close();
-  }
+export function pageDataContext({ db, audience, loader, onRead }: ContextOptions): PageDataContext {
+  return {
+    async readMarts<T = Row>(queries: Record<string, MartQuery>) {
+      const marts = Object.values(queries).map((query) => query.mart);
+      // Reports depend on marts only; staging and raw tables may change shape at any time.
+      const other = marts.find((mart) => !MART.test(mart));
+      if (other) throw new Error(`reports may read marts only, not '${other}'`);
+      if (audience !== "internal") await checkPublic(db, loader, [...new Set(marts)]);
+      const out: Record<string, T[]> = {};
+      for (const [key, { mart, sql }] of Object.entries(queries)) {
+        out[key] = await db.all<T>(sql.replaceAll("{mart}", mart));
+        onRead?.(mart);
+      }
+      return out;
+    },
+  };
 }
 
-/** Citation details of the named sources, as declared in the source registry. */
-export function citations(ids: string[]) {
-  return SOURCES.filter((source) => ids.includes(source.id)).map((source) => ({
-    id: source.id,
-    title: source.title,
-    publisher: source.publisher,
-    edition: source.edition,
-    released: source.files.map((file) => file.released).sort().at(-1),
-    licence: source.licence.name,
-    url: source.url,
-  }));
+/** BIGINT arrives as JS bigint; counts here fit in a double, and one that does not fails loudly. */
+function plain(value: unknown): unknown {
+  if (typeof value !== "bigint") return value;
+  if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) throw new RangeError(`integer ${value} is too large for a JavaScript number`);
+  return Number(value);
+}
+
+/** Opens a warehouse file read-only, for a module run as Framework's loader under `npm run dev`. */
+export async function openReadOnly(path: string): Promise<Connection & { close(): void }> {
+  const instance = await DuckDBInstance.create(path, { access_mode: "READ_ONLY" });
+  const connection = await instance.connect();
+  return {
+    async all<T = Row>(sql: string) {
+      const rows = (await connection.runAndReadAll(sql)).getRowObjectsJS();
+      return rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, plain(value)])) as T);
+    },
+    close() {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+/**
+ * Declares a page-data module: returns `data` for the pipeline to call, and, when the module is
+ * the process Framework started (dev preview), runs it against WAREHOUSE_PATH and writes stdout.
+ */
+export function pageData(meta: ImportMeta, data: PageData): PageData {
+  const file = fileURLToPath(meta.url);
+  if (process.argv[1] === file) {
+    const loader = relative(process.cwd(), file);
+    const audience: Audience = process.env.SITE_AUDIENCE === "internal" ? "internal" : "public";
+    void (async () => {
+      const db = await openReadOnly(process.env.WAREHOUSE_PATH ?? "warehouse/warehouse.duckdb");
+      try {
+        process.stdout.write(await data(pageDataContext({ db, audience, loader })));
+      } finally {
+        db.close();
+      }
+    })().catch((error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    });
+  }
+  return data;
+}
+
+export interface Citation {
+  id: string;
+  title: string;
+  publisher: string;
+  edition: string;
+  released: string;
+  licence: string;
+  url: string;
+}
+
+/** Citation details of the named sources, in registry order, from the registry the run seeds (meta_sources). */
+export async function citations(readMarts: PageDataContext["readMarts"], ids: string[]): Promise<Citation[]> {
+  const { sources = [] } = await readMarts<Citation>({
+    sources: {
+      mart: "meta_sources",
+      sql: `select source_id as id, title, publisher, edition, released::varchar as released, licence, url from {mart}
+            where source_id in (${ids.map(literal).join(", ")}) order by sort_order`,
+    },
+  });
+  return sources;
 }

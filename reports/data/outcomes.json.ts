@@ -1,20 +1,19 @@
 // Data for the Outcomes page: every registered indicator for every council, the configured
 // council's summary, funnel limits and trends. Published values only (ASCOF, Oflog), with
-// counts of people read from the disclosure-protected marts (pipelines/disclosure.ts).
+// counts of people read from the disclosure-protected marts (models/disclosure/).
 import { INDICATORS } from "../../models/indicators/index.ts";
 import { columnar } from "./columnar.ts";
-import { citations, readMarts } from "./marts.ts";
+import { citations, pageData } from "./marts.ts";
 
-const data = await readMarts({
-  areas: { mart: "needs_population_older", sql: "select distinct area_code, area_name, role, sort_order from {mart} order by sort_order" },
-  values: { mart: "outcomes_indicator_values_protected", sql: "select * from {mart} order by indicator_id, area_code" },
-  funnel: { mart: "outcomes_indicator_funnel_protected", sql: "select * from {mart} order by indicator_id, denominator" },
-  trend: { mart: "outcomes_indicator_trend", sql: "select * from {mart} order by indicator_id, area_code, period" },
-  summary: { mart: "outcomes_indicator_summary_protected", sql: "select * from {mart} order by indicator_id" },
-});
-
-process.stdout.write(
-  JSON.stringify({
+export default pageData(import.meta, async ({ readMarts }) => {
+  const data = await readMarts({
+    areas: { mart: "needs_population_older", sql: "select distinct area_code, area_name, role, sort_order from {mart} order by sort_order" },
+    values: { mart: "outcomes_indicator_values_protected", sql: "select * from {mart} order by indicator_id, area_code" },
+    funnel: { mart: "outcomes_indicator_funnel_protected", sql: "select * from {mart} order by indicator_id, denominator" },
+    trend: { mart: "outcomes_indicator_trend", sql: "select * from {mart} order by indicator_id, area_code, period" },
+    summary: { mart: "outcomes_indicator_summary_protected", sql: "select * from {mart} order by indicator_id" },
+  });
+  return JSON.stringify({
     areas: data.areas,
     summary: data.summary,
     // About 1,800 rows of values: as columns they weigh a third as much (light pages budget).
@@ -24,6 +23,6 @@ process.stdout.write(
     indicators: INDICATORS.map(({ id, title, framework, code, unit, polarity, intervalMethod, benchmarkMethod, trendCode, sources }) => ({
       id, title, framework, code, unit, polarity, intervalMethod, benchmarkMethod, trendCode, sources,
     })),
-    sources: citations(["ascof-2020-21", "oflog-asc-measures"]),
-  }),
-);
+    sources: await citations(readMarts, ["ascof-2020-21", "oflog-asc-measures"]),
+  });
+});

@@ -1,19 +1,13 @@
-// Small-area boundaries for the Places page maps: LSOAs and MSOAs on 2021 boundaries, for the
-// configured council when its boundaries are bundled (sources/data/boundaries-*; the default
-// council's only), otherwise null, and the page says maps are not available.
-import { join } from "node:path";
+// Small-area boundaries for the Places page maps: LSOAs and MSOAs on 2021 boundaries for the
+// configured council (the needs_small_area_boundaries mart), or null for a level with no
+// boundaries bundled, and the page says maps are not available.
 import { compactFeatures } from "./geo.ts";
-import { readMarts } from "./marts.ts";
+import { pageData } from "./marts.ts";
 
-const { council } = await readMarts<{ area_code: string }>({
-  council: { mart: "needs_population_older", sql: "select distinct area_code from {mart} where role = 'council'" },
+export default pageData(import.meta, async ({ readMarts }) => {
+  const { areas = [] } = await readMarts<{ level: string; area_code: string; area_name: string | null; geometry: string }>({
+    areas: { mart: "needs_small_area_boundaries", sql: "select level, area_code, area_name, geometry from {mart} order by level, feature_number" },
+  });
+  const level = (name: string) => compactFeatures(areas.filter((area) => area.level === name));
+  return JSON.stringify({ lsoa: level("lsoa"), msoa: level("msoa") });
 });
-const code = council?.[0]?.area_code ?? "";
-const dir = join(process.cwd(), "sources/data/boundaries-shropshire-lsoa-msoa");
-
-process.stdout.write(
-  JSON.stringify({
-    lsoa: compactFeatures(join(dir, `lsoa_${code}.geojson`), "LSOA21CD", "LSOA21NM"),
-    msoa: compactFeatures(join(dir, `msoa_${code}.geojson`), "MSOA21CD", "MSOA21NM"),
-  }),
-);

@@ -5,9 +5,9 @@
 // publishes "&amp;" and "&#039;"). Parties' contact points (officials' names, emails and phone
 // numbers) are never read into rows, and are stripped from the raw text kept with a reject.
 import { decodeHTML } from "entities";
-import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { StructuralError, type Column, type RawValue, type Reject, type SheetReadResult, type SourceFile, type SpreadsheetSource } from "../declaration.ts";
+import { jsonPath, readJsonDocument } from "./json-document.ts";
+import { type Column, type RawValue, type Reject, type SheetReadResult, type SourceFile, type SpreadsheetSource } from "../declaration.ts";
 
 const dateTime = z.iso.datetime({ offset: true });
 const text = z.string().nullish();
@@ -58,10 +58,7 @@ export const packageSchema = z.looseObject({
 });
 type Package = z.infer<typeof packageSchema>;
 
-/** "releases[0].tender.value.amount" from a zod issue path. */
-export function jsonPath(path: readonly PropertyKey[]): string {
-  return path.map((key, index) => (typeof key === "number" ? `[${key}]` : `${index === 0 ? "" : "."}${String(key)}`)).join("");
-}
+export { jsonPath } from "./json-document.ts";
 
 /**
  * HTML-unescaped text. Some supplier names are escaped twice ("&amp;amp;"), so decoding repeats
@@ -145,23 +142,13 @@ export function ocdsPackagesReader(columns: readonly Column[]): SpreadsheetSourc
   const getters = columns.map((column) => FIELDS[column.name]!);
 
   return (file: SourceFile, absolutePath: string): SheetReadResult => {
-    let json: unknown;
-    try {
-      json = JSON.parse(readFileSync(absolutePath, "utf8"));
-    } catch (error) {
-      throw new StructuralError(file.path, {}, `not a JSON file (${(error as Error).message})`);
-    }
-    const pkg = packageSchema.safeParse(json);
-    if (!pkg.success) {
-      const issue = pkg.error.issues[0]!;
-      throw new StructuralError(file.path, {}, `not an OCDS release package: ${jsonPath(issue.path) || "(top level)"}: ${issue.message}`);
-    }
+    const pkg = readJsonDocument(file, absolutePath, packageSchema, "an OCDS release package");
     const rows: RawValue[][] = [];
     const rejects: Reject[] = [];
-    pkg.data.releases.forEach((candidate, index) => {
+    pkg.releases.forEach((candidate, index) => {
       const release = releaseSchema.safeParse(candidate);
       if (release.success) {
-        rows.push(getters.map((get) => get(release.data, pkg.data)));
+        rows.push(getters.map((get) => get(release.data, pkg)));
         return;
       }
       const raw = rawWithoutContacts(candidate);
@@ -176,6 +163,6 @@ export function ocdsPackagesReader(columns: readonly Column[]): SpreadsheetSourc
         });
       }
     });
-    return { rows, rejects, rowsRead: pkg.data.releases.length, rowsSkipped: 0 };
+    return { rows, rejects, rowsRead: pkg.releases.length, rowsSkipped: 0 };
   };
 }

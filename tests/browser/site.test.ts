@@ -6,6 +6,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { builtPages } from "../../pipelines/bench/page-weight.ts";
 import { openWarehouse, queryWarehouse } from "../../pipelines/warehouse.ts";
+import { contractSlug } from "../../reports/components/contract-path.js";
 import { type Chromium, describeViolations, launchChromium, openAllDetails, openPage, runAxe, type LocalSite, serveSite } from "./browser.ts";
 
 const setup = inject("pipeline");
@@ -59,7 +60,7 @@ const sampledContracts = await queryWarehouse<{ reference: string }>(
    union select reference from contracts_decommissioning_candidates
    union select min(reference) from contracts_register where reference not in (select reference from contracts_kpi_ratings)`,
 );
-const sampledPaths = new Set(sampledContracts.filter((row) => row.reference !== null).map((row) => `${CONTRACT_PAGE}${encodeURIComponent(row.reference)}`));
+const sampledPaths = new Set(sampledContracts.filter((row) => row.reference !== null).map((row) => `${CONTRACT_PAGE}${contractSlug(row.reference)}`));
 const internalPages = allInternalPages.filter((path) => !path.startsWith(CONTRACT_PAGE) || sampledPaths.has(path));
 
 describe("the built site", () => {

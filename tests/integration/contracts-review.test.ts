@@ -5,7 +5,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import Papa from "papaparse";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { ocdsPackage, type RegisterRow } from "../../pipelines/ocds-export.ts";
+import { referenceFromSlug } from "../../reports/components/contract-path.js";
+import { ocdsPackage, type RegisterRow } from "../../reports/internal/data/ocds-export.ts";
 import { queryWarehouse } from "../../pipelines/warehouse.ts";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -61,7 +62,7 @@ describe("contract review marts", () => {
   it("gives every contract in the register its own page on the internal site, with its data", async () => {
     // The browser tests open a sample of these pages (one template); this checks all of them exist.
     const pages = join(setup.internalSiteDir, "internal", "contracts");
-    const built = readdirSync(pages).filter((name) => name.endsWith(".html")).map((name) => decodeURIComponent(name.slice(0, -".html".length)));
+    const built = readdirSync(pages).filter((name) => name.endsWith(".html")).map((name) => referenceFromSlug(name.slice(0, -".html".length)));
     expect(new Set(built)).toEqual(references);
     const dataDir = join(setup.internalSiteDir, "_file", "internal", "data");
     const file = readdirSync(dataDir).find((name) => /^contracts\.[0-9a-f]+\.json$/.test(name));

@@ -49,7 +49,7 @@ function iod2025Records(): Record<string, string>[] {
 }
 
 function geojsonCodes(file: string, property: string): string[] {
-  const json = JSON.parse(readFileSync(join(root, "sources/data/boundaries-shropshire-lsoa-msoa", file), "utf8"));
+  const json = JSON.parse(readFileSync(join(root, "sources/data/boundaries-lsoa-msoa-2021", file), "utf8"));
   return json.features.map((feature: { properties: Record<string, string> }) => feature.properties[property]).sort();
 }
 

@@ -32,10 +32,13 @@ async function plantedProject(): Promise<{ projectRoot: string; warehousePath: s
   mkdirSync(join(projectRoot, "reports", "data"), { recursive: true });
   cpSync(join(root, "reports", "data", "marts.ts"), join(projectRoot, "reports", "data", "marts.ts"));
   cpSync(join(root, "reports", "style.css"), join(projectRoot, "reports", "style.css"));
+  // A page whose address and title hold the word "error", as a contract reference may
+  // (SC-CT-TERRORISM-001): Framework prints it while building, and that must not fail the build.
+  writeFileSync(join(projectRoot, "reports", "sc-ct-terrorism-001.md"), "# SC-CT-TERRORISM-001: Error log review\n\nNo data.\n");
   writeFileSync(join(projectRoot, "reports", "index.md"), "# Planted\n\n```js\nconst rows = FileAttachment(\"data/contract-values.json\").json();\n```\n\n${rows.length} rows\n");
   writeFileSync(
     join(projectRoot, "reports", "data", "contract-values.json.ts"),
-    'import { readMarts } from "./marts.ts";\nconst { rows } = await readMarts({ rows: { mart: "contracts_planted", sql: "select * from {mart}" } });\nprocess.stdout.write(JSON.stringify(rows));\n',
+    'import { pageData } from "./marts.ts";\nexport default pageData(import.meta, async ({ readMarts }) => {\n  const { rows } = await readMarts({ rows: { mart: "contracts_planted", sql: "select * from {mart}" } });\n  return JSON.stringify(rows);\n});\n',
   );
   const warehousePath = join(scratch, "planted.duckdb");
   cpSync(join(setup.warehouseDir, "warehouse.duckdb"), warehousePath);
@@ -58,6 +61,7 @@ describe("the public build's guard", () => {
     );
     await buildSite({ root: projectRoot, warehousePath, outDir: join(scratch, "internal"), audience: "internal" });
     expect(readFileSync(join(scratch, "internal", "index.html"), "utf8")).toContain("Internal:");
+    expect(readFileSync(join(scratch, "internal", "sc-ct-terrorism-001.html"), "utf8")).toContain("Error log review");
   }, 300_000);
 });
 

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { ocdsPackage, ocid, OCID_PREFIX, type RegisterRow, releaseFor, releasePackageSchema, releaseSchema } from "../../pipelines/ocds-export.ts";
+import { ocdsPackage, ocid, OCID_PREFIX, type RegisterRow, releaseFor, releasePackageSchema, releaseSchema } from "../../reports/internal/data/ocds-export.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 

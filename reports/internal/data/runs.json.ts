@@ -1,27 +1,17 @@
 // The run history for commissioners and analysts: every run in the run log (successful,
-// failed and interrupted), newest first, with durations, rows, rejects and test results.
-// The run building this site is still in progress when this loader runs, so it shows as such.
-import { latestRuns, readRunEvents } from "../../../pipelines/run-log.ts";
+// failed and interrupted), newest first, with durations, rows, rejects and test results, as the
+// run seeds it into the warehouse (meta_runs, pipelines/build/seeds.ts). The run building this
+// site is still in progress, so it shows as such.
+import { pageData } from "../../data/marts.ts";
 
-const events = process.env.RUN_LOG_PATH ? readRunEvents(process.env.RUN_LOG_PATH) : [];
-const runs = latestRuns(events)
-  .slice(0, 100)
-  .map((run) => {
-    const steps = run.steps ?? [];
-    const tests = steps.find((step) => step.step === "model tests");
-    return {
-      run_id: run.run.runId,
-      job: run.job.name,
-      // A START with nothing after it was killed or crashed, unless it is the run building this site.
-      state: run.eventType === "START" ? (run.run.runId === process.env.SITE_RUN_ID ? "in progress (this publication)" : "interrupted") : run.eventType === "COMPLETE" ? "complete" : "failed",
-      time: run.eventTime,
-      seconds: steps.reduce((sum, step) => sum + step.seconds, 0),
-      rows_read: (run.inputs ?? []).reduce((sum, input) => sum + input.rowsRead, 0),
-      rows_loaded: (run.inputs ?? []).reduce((sum, input) => sum + input.rowsLoaded, 0),
-      rows_rejected: (run.inputs ?? []).reduce((sum, input) => sum + input.rowsRejected, 0),
-      sources_reloaded: steps.filter((step) => step.step.startsWith("load ") && step.status === "done").length,
-      tests: tests?.detail ?? (tests?.status === "failed" ? "failed" : "not reached"),
-      error: run.error?.split("\n")[0] ?? null,
-    };
+export default pageData(import.meta, async ({ readMarts }) => {
+  const { runs } = await readMarts({
+    runs: {
+      mart: "meta_runs",
+      sql: `select run_id, job, state, strftime(time, '%Y-%m-%dT%H:%M:%S.%gZ') as time, seconds, rows_read, rows_loaded, rows_rejected,
+                   sources_reloaded, tests, error
+            from {mart} order by time desc, run_id desc`,
+    },
   });
-process.stdout.write(JSON.stringify({ runs }));
+  return JSON.stringify({ runs });
+});

@@ -2,48 +2,47 @@
 // over £500 (by month and category, and by supplier) and its grants against its contracts.
 // Spend lines name sole traders, so this stays on the internal site; suppliers are shown as the
 // top 15 companies plus one row for the redacted payments to individuals.
-import { citations, readMarts } from "../../data/marts.ts";
+import { citations, pageData } from "../../data/marts.ts";
 
-const { council = [] } = await readMarts<{ area_code: string; area_name: string }>({
-  council: { mart: "needs_population_older", sql: "select distinct area_code, area_name from {mart} where role = 'council'" },
-});
-const code = council[0]!.area_code.replaceAll("'", "");
-const data = await readMarts({
-  months: {
-    mart: "contracts_spend_by_month",
-    sql: `select strftime(month, '%Y-%m') as month, sum(amount)::double as amount, sum(asc_amount)::double as asc_amount, sum(lines)::integer as lines
-          from {mart} where council_code = '${code}' group by month order by month`,
-  },
-  categories: {
-    mart: "contracts_spend_by_month",
-    sql: `select category, bool_or(is_adult_social_care) as is_adult_social_care, sum(amount)::double as amount, sum(lines)::integer as lines
-          from {mart} where council_code = '${code}' group by category order by amount desc limit 15`,
-  },
-  suppliers: {
-    mart: "contracts_spend_by_supplier",
-    sql: `(select supplier_name, lines, amount::double as amount, share_of_council_total, asc_share from {mart}
-           where council_code = '${code}' and supplier_name <> 'Redacted (individuals)' order by amount desc limit 15)
-          union all
-          (select supplier_name, lines, amount::double, share_of_council_total, asc_share from {mart}
-           where council_code = '${code}' and supplier_name = 'Redacted (individuals)')`,
-  },
-  totals: {
-    mart: "contracts_spend_by_supplier",
-    sql: `select count(*)::integer as suppliers, sum(lines)::integer as lines, sum(amount)::double as amount, sum(asc_amount)::double as asc_amount from {mart} where council_code = '${code}'`,
-  },
-  grantsVsContracts: { mart: "contracts_grants_vs_contracts", sql: "select * exclude (council_code) from {mart} order by year" },
-  grants: {
-    mart: "contracts_grants_awards",
-    sql: `select programme, recipient_scheme, sum(awards)::integer as awards, sum(amount)::double as amount from {mart}
-          where council_code = '${code}' group by all order by amount desc`,
-  },
-});
-
-process.stdout.write(
-  JSON.stringify({
+export default pageData(import.meta, async ({ readMarts }) => {
+  const { council = [] } = await readMarts<{ area_code: string; area_name: string }>({
+    council: { mart: "needs_population_older", sql: "select distinct area_code, area_name from {mart} where role = 'council'" },
+  });
+  const code = council[0]!.area_code.replaceAll("'", "");
+  const data = await readMarts({
+    months: {
+      mart: "contracts_spend_by_month",
+      sql: `select strftime(month, '%Y-%m') as month, sum(amount)::double as amount, sum(asc_amount)::double as asc_amount, sum(lines)::integer as lines
+            from {mart} where council_code = '${code}' group by month order by month`,
+    },
+    categories: {
+      mart: "contracts_spend_by_month",
+      sql: `select category, bool_or(is_adult_social_care) as is_adult_social_care, sum(amount)::double as amount, sum(lines)::integer as lines
+            from {mart} where council_code = '${code}' group by category order by amount desc limit 15`,
+    },
+    suppliers: {
+      mart: "contracts_spend_by_supplier",
+      sql: `(select supplier_name, lines, amount::double as amount, share_of_council_total, asc_share from {mart}
+             where council_code = '${code}' and supplier_name <> 'Redacted (individuals)' order by amount desc limit 15)
+            union all
+            (select supplier_name, lines, amount::double, share_of_council_total, asc_share from {mart}
+             where council_code = '${code}' and supplier_name = 'Redacted (individuals)')`,
+    },
+    totals: {
+      mart: "contracts_spend_by_supplier",
+      sql: `select count(*)::integer as suppliers, sum(lines)::integer as lines, sum(amount)::double as amount, sum(asc_amount)::double as asc_amount from {mart} where council_code = '${code}'`,
+    },
+    grantsVsContracts: { mart: "contracts_grants_vs_contracts", sql: "select * exclude (council_code) from {mart} order by year" },
+    grants: {
+      mart: "contracts_grants_awards",
+      sql: `select programme, recipient_scheme, sum(awards)::integer as awards, sum(amount)::double as amount from {mart}
+            where council_code = '${code}' group by all order by amount desc`,
+    },
+  });
+  return JSON.stringify({
     council: council[0],
     ...data,
     hasSpend: Boolean((data.totals?.[0] as { lines: number | null } | undefined)?.lines),
-    sources: citations(["darlington-spend-2021-22", "trafford-spend-2024-25", "trafford-grants-360giving", "illustrative-contract-register"]),
-  }),
-);
+    sources: await citations(readMarts, ["darlington-spend-2021-22", "trafford-spend-2024-25", "trafford-grants-360giving", "illustrative-contract-register"]),
+  });
+});
