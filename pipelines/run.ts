@@ -277,7 +277,7 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
         testsRun += result.run;
         if (result.failures.length > 0) {
           const lines = result.failures.map(
-            (f) => `  ${f.path}: test '${f.test}' on ${f.table} failed on ${f.failingRows}${f.failingRows >= 1000 ? "+" : ""} row(s), e.g. ${JSON.stringify(f.sample[0])}`,
+            (f) => `  ${f.path}: test '${f.test}'${f.table === f.model ? "" : ` on ${f.table}`} failed on ${f.failingRows}${f.failingRows >= 1000 ? "+" : ""} row(s), e.g. ${JSON.stringify(f.sample[0])}`,
           );
           throw new Error(`${result.failures.length} of ${result.run} tests of model ${model.name} failed; nothing was published:\n${lines.join("\n")}`);
         }
