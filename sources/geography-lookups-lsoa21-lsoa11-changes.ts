@@ -1,20 +1,16 @@
 // ONS lookup from LSOA 2011 to LSOA 2021 with the change each made (unchanged, split, merged,
 // complex), England and Wales, via geographr. See data/geography-lookups-lsoa21/PROVENANCE.md.
 import { defineCsvSource } from "./declaration.ts";
-import { GEOGRAPHY_LICENCE, GEOGRAPHY_LSOA21_DIR, GEOGRAPHY_PUBLISHER, GEOGRAPHY_URL } from "./geography-lookups-lsoa21.ts";
+import { GEOGRAPHY_LSOA21, GEOGRAPHY_LSOA21_DIR } from "./geography-lookups-lsoa21.ts";
 import { textColumn } from "./ons-lookup-columns.ts";
 
 export default defineCsvSource({
   id: "geography-lookups-lsoa21-lsoa11-changes",
   title: "LSOA (2011) to LSOA (2021) to local authority district (2022) lookup, England and Wales",
-  publisher: GEOGRAPHY_PUBLISHER,
-  licence: GEOGRAPHY_LICENCE,
+  ...GEOGRAPHY_LSOA21,
   edition: "LSOA11_LSOA21_LAD22_EW_LU version 2",
-  url: GEOGRAPHY_URL,
-  format: "csv",
   // Redrawn with each census: the 2031 census is the next change.
   cadenceMonths: 120,
-  classification: "public",
   table: "raw_lookup_lsoa11_lsoa21",
   files: [{ path: `${GEOGRAPHY_LSOA21_DIR}/lookup_lsoa11_lsoa21_ltla22.csv`, edition: "LSOA11_LSOA21_LAD22_EW_LU v2", released: "2022-08-15" }],
   columns: [

@@ -1,19 +1,15 @@
 // ONS lookup from MSOA 2011 to MSOA 2021, England and Wales, via geographr.
 // See data/geography-lookups-lsoa21/PROVENANCE.md.
 import { defineCsvSource } from "./declaration.ts";
-import { GEOGRAPHY_LICENCE, GEOGRAPHY_LSOA21_DIR, GEOGRAPHY_PUBLISHER, GEOGRAPHY_URL } from "./geography-lookups-lsoa21.ts";
+import { GEOGRAPHY_LSOA21, GEOGRAPHY_LSOA21_DIR } from "./geography-lookups-lsoa21.ts";
 import { textColumn } from "./ons-lookup-columns.ts";
 
 export default defineCsvSource({
   id: "geography-lookups-lsoa21-msoa11-changes",
   title: "MSOA (2011) to MSOA (2021) to local authority district (2022) lookup, England and Wales",
-  publisher: GEOGRAPHY_PUBLISHER,
-  licence: GEOGRAPHY_LICENCE,
+  ...GEOGRAPHY_LSOA21,
   edition: "MSOA11_MSOA21_LAD22_EW_LU",
-  url: GEOGRAPHY_URL,
-  format: "csv",
   cadenceMonths: 120,
-  classification: "public",
   table: "raw_lookup_msoa11_msoa21",
   // ONS's own release date is not recorded in the package; this is the day geographr took it up.
   files: [{ path: `${GEOGRAPHY_LSOA21_DIR}/lookup_msoa11_msoa21_ltla22.csv`, edition: "MSOA11_MSOA21_LAD22_EW_LU", released: "2022-08-23" }],

@@ -1,19 +1,15 @@
 // The 2021 Rural-Urban Classification of every LSOA (2021) in England and Wales (ONS/Defra),
 // via geographr. See data/geography-lookups-lsoa21/PROVENANCE.md.
 import { defineCsvSource } from "./declaration.ts";
-import { GEOGRAPHY_LICENCE, GEOGRAPHY_LSOA21_DIR, GEOGRAPHY_PUBLISHER, GEOGRAPHY_URL } from "./geography-lookups-lsoa21.ts";
+import { GEOGRAPHY_LSOA21, GEOGRAPHY_LSOA21_DIR } from "./geography-lookups-lsoa21.ts";
 import { textColumn } from "./ons-lookup-columns.ts";
 
 export default defineCsvSource({
   id: "geography-lookups-lsoa21-ruc21",
   title: "Rural Urban Classification (2021) of LSOAs (2021), England and Wales",
-  publisher: GEOGRAPHY_PUBLISHER,
-  licence: GEOGRAPHY_LICENCE,
+  ...GEOGRAPHY_LSOA21,
   edition: "LSOA21_RUC21_EW_LU (5 March 2025)",
-  url: GEOGRAPHY_URL,
-  format: "csv",
   cadenceMonths: 120,
-  classification: "public",
   table: "raw_ruc21_lsoa21",
   files: [{ path: `${GEOGRAPHY_LSOA21_DIR}/ruc21_lsoa21.csv`, edition: "LSOA21_RUC21_EW_LU", released: "2025-03-05" }],
   columns: [

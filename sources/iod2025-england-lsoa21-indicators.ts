@@ -1,8 +1,7 @@
 // IoD2025 underlying indicators for every LSOA in England (2021): File 8, as repackaged (and its
 // headers janitor-cleaned) by the IMD R package. See data/iod2025-england-lsoa21/PROVENANCE.md.
 import { defineCsvSource, type Column } from "./declaration.ts";
-import { IOD2025_ENGLAND_DIR, IOD2025_PUBLISHER, IOD2025_URL } from "./iod2025-england-lsoa21.ts";
-import { IOD2025_LICENCE } from "./iod2025-lsoa-shropshire.ts";
+import { IOD2025_ENGLAND, IOD2025_ENGLAND_DIR } from "./iod2025-england-lsoa21.ts";
 
 /** The file's indicator headers, in order; each is already a snake_case column name. */
 const INDICATORS = [
@@ -42,13 +41,7 @@ const indicator = (name: string): Column => ({ name, type: "DOUBLE", required: f
 export default defineCsvSource({
   id: "iod2025-england-lsoa21-indicators",
   title: "English indices of deprivation 2025: underlying indicators for all LSOAs in England (2021)",
-  publisher: IOD2025_PUBLISHER,
-  licence: IOD2025_LICENCE,
-  edition: "IoD2025 (LSOA 2021), all England",
-  url: IOD2025_URL,
-  format: "csv",
-  cadenceMonths: 60,
-  classification: "public",
+  ...IOD2025_ENGLAND,
   table: "raw_iod2025_england_lsoa21_indicators",
   // The package rebuilt this file from File 8 the day after the release.
   files: [{ path: `${IOD2025_ENGLAND_DIR}/imd2025_england_lsoa21_indicators.csv`, edition: "IoD2025 File 8", released: "2025-10-30" }],

@@ -1,8 +1,7 @@
 // IoD2025 sub-domains for every LSOA in England (2021): the two Education, two Barriers and two
 // Living Environment sub-domains (File 7, columns 35-52). See data/iod2025-england-lsoa21/PROVENANCE.md.
 import { defineCsvSource, type Column } from "./declaration.ts";
-import { IOD2025_ENGLAND_DIR, IOD2025_PUBLISHER, IOD2025_RELEASED, IOD2025_URL } from "./iod2025-england-lsoa21.ts";
-import { IOD2025_LICENCE } from "./iod2025-lsoa-shropshire.ts";
+import { IOD2025_ENGLAND, IOD2025_ENGLAND_DIR, IOD2025_RELEASED } from "./iod2025-england-lsoa21.ts";
 
 /** Each sub-domain's column stem in the file and the domain it belongs to, in file order. */
 export const IOD2025_SUBDOMAINS = [
@@ -23,13 +22,7 @@ const subdomain = ({ stem, domain }: (typeof IOD2025_SUBDOMAINS)[number]): Colum
 export default defineCsvSource({
   id: "iod2025-england-lsoa21-subdomains",
   title: "English indices of deprivation 2025: sub-domains for all LSOAs in England (2021)",
-  publisher: IOD2025_PUBLISHER,
-  licence: IOD2025_LICENCE,
-  edition: "IoD2025 (LSOA 2021), all England",
-  url: IOD2025_URL,
-  format: "csv",
-  cadenceMonths: 60,
-  classification: "public",
+  ...IOD2025_ENGLAND,
   table: "raw_iod2025_england_lsoa21_subdomains",
   files: [{ path: `${IOD2025_ENGLAND_DIR}/imd2025_england_lsoa21_subdomains.csv`, edition: "IoD2025 File 7", released: IOD2025_RELEASED }],
   columns: [{ name: "lsoa21_code", type: "VARCHAR", required: true, description: "LSOA 2021 code" }, ...IOD2025_SUBDOMAINS.flatMap(subdomain)],

@@ -1,8 +1,7 @@
 // IoD2025 summaries for all 296 lower-tier councils in England (2024 boundaries): File 10 v2,
 // as repackaged by the IMD R package. See data/iod2025-england-lsoa21/PROVENANCE.md.
 import { defineCsvSource, type Column } from "./declaration.ts";
-import { IOD2025_ENGLAND_DIR, IOD2025_PUBLISHER, IOD2025_URL } from "./iod2025-england-lsoa21.ts";
-import { IOD2025_LICENCE } from "./iod2025-lsoa-shropshire.ts";
+import { IOD2025_ENGLAND, IOD2025_ENGLAND_DIR } from "./iod2025-england-lsoa21.ts";
 import { BLOCKS, block } from "./iod2025-ltla-unitaries.ts";
 
 const text = (name: string, header: string, description: string): Column => ({ name, type: "VARCHAR", required: true, header, description });
@@ -10,13 +9,8 @@ const text = (name: string, header: string, description: string): Column => ({ n
 export default defineCsvSource({
   id: "iod2025-england-ltla24",
   title: "English indices of deprivation 2025: local authority summaries (lower-tier, 2024 boundaries), all England",
-  publisher: IOD2025_PUBLISHER,
-  licence: IOD2025_LICENCE,
+  ...IOD2025_ENGLAND,
   edition: "IoD2025 File 10 v2 (LTLA 2024), all England",
-  url: IOD2025_URL,
-  format: "csv",
-  cadenceMonths: 60,
-  classification: "public",
   table: "raw_iod2025_england_ltla24",
   // File 10 was re-issued as v2 with corrected figures; the package took it up on 20 November 2025.
   files: [{ path: `${IOD2025_ENGLAND_DIR}/imd2025_england_ltla24.csv`, edition: "IoD2025 File 10 v2", released: "2025-11-20" }],
