@@ -51,6 +51,7 @@ export const PIPELINES: readonly PipelineDefinition[] = [
       "iod2025-england-lsoa21-subdomains",
       "iod2025-england-lsoa21-indicators",
       "iod2025-england-ltla24",
+      "iod2025-england-icb24",
       "geography-lookups-lsoa21",
       "geography-lookups-lsoa21-ltla23-utla23",
       "geography-lookups-lsoa21-lsoa11-changes",

@@ -17,6 +17,7 @@ import geographyLookupsLsoa21Lsoa11Changes from "./geography-lookups-lsoa21-lsoa
 import geographyLookupsLsoa21Ltla23Utla23 from "./geography-lookups-lsoa21-ltla23-utla23.ts";
 import geographyLookupsLsoa21Msoa11Changes from "./geography-lookups-lsoa21-msoa11-changes.ts";
 import geographyLookupsLsoa21Ruc21 from "./geography-lookups-lsoa21-ruc21.ts";
+import iod2025EnglandIcb24 from "./iod2025-england-icb24.ts";
 import iod2025EnglandLsoa21 from "./iod2025-england-lsoa21.ts";
 import iod2025EnglandLsoa21Indicators from "./iod2025-england-lsoa21-indicators.ts";
 import iod2025EnglandLsoa21Subdomains from "./iod2025-england-lsoa21-subdomains.ts";
@@ -53,6 +54,7 @@ const NATIONAL_PLACES_SOURCES = [
   iod2025EnglandLsoa21Subdomains,
   iod2025EnglandLsoa21Indicators,
   iod2025EnglandLtla24,
+  iod2025EnglandIcb24,
   geographyLookupsLsoa21,
   geographyLookupsLsoa21Ltla23Utla23,
   geographyLookupsLsoa21Lsoa11Changes,

@@ -29,6 +29,7 @@ describe("every national file reconciles with nothing rejected", () => {
     ["iod2025-england-lsoa21-subdomains", 33_755],
     ["iod2025-england-lsoa21-indicators", 33_755],
     ["iod2025-england-ltla24", 296],
+    ["iod2025-england-icb24", 42],
     ["geography-lookups-lsoa21", 35_672],
     ["geography-lookups-lsoa21-ltla23-utla23", 318],
     ["geography-lookups-lsoa21-lsoa11-changes", 35_795],
@@ -55,6 +56,10 @@ describe("IoD2025 for all England", () => {
   it("gives Shropshire an average IMD score of 17.604, rank 166, and Blackpool the highest, 43.467", async () => {
     expect(await one(`select imd_average_score, imd_rank_of_average_score from raw_iod2025_england_ltla24 where area_code = 'E06000051'`)).toEqual({ imd_average_score: 17.604, imd_rank_of_average_score: 166 });
     expect(await one(`select area_code, imd_average_score from raw_iod2025_england_ltla24 order by imd_average_score desc limit 1`)).toEqual({ area_code: "E06000009", imd_average_score: 43.467 });
+  });
+
+  it("gives NHS Shropshire, Telford and Wrekin ICB an average score of 20.099, rank 22 of 42", async () => {
+    expect(await one(`select imd_average_score, imd_rank_of_average_score from raw_iod2025_england_icb24 where area_code = 'E54000011'`)).toEqual({ imd_average_score: 20.099, imd_rank_of_average_score: 22 });
   });
 
   it("counts 296 lower-tier councils: 63 unitary, 164 district, 36 metropolitan, 33 London", async () => {
