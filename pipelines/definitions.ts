@@ -11,8 +11,20 @@ export interface PipelineDefinition {
 export const PIPELINES: readonly PipelineDefinition[] = [
   {
     name: "population",
-    description: "ONS mid-year estimates (2015-2022), 2022-based projections and the council lookup",
-    sources: ["ons-mye2", "ons-mye-2022", "ons-snpp-2022", "ons-ltla-utla-2022"],
+    description:
+      "ONS mid-year estimates (2015-2022), 2022-based projections, 2018-based projections for every council (Strategy Unit), Census 2021 age, health, disability and unpaid care by LSOA, and the council lookup",
+    sources: [
+      "ons-mye2",
+      "ons-mye-2022",
+      "ons-snpp-2022",
+      "ons-ltla-utla-2022",
+      "snpp-2018-based-all-areas-strategy-unit",
+      "census2021-lsoa-ts007a",
+      "census2021-lsoa-ts037",
+      "census2021-lsoa-ts038",
+      "census2021-lsoa-ts039",
+      "census2021-lsoa-ts040",
+    ],
     schedule: "0 6 * * 1",
   },
   {
@@ -24,7 +36,7 @@ export const PIPELINES: readonly PipelineDefinition[] = [
   },
   {
     name: "places",
-    description: "Places: IoD2019 and IoD2025 deprivation, the 2011 rural-urban classification, House of Commons Library MSOA names, council code history and small-area boundaries",
+    description: "Places: IoD2019 and IoD2025 deprivation (a council subset and all England), LSOA 2021 lookups to wards and councils, the 2011 and 2021 rural-urban classifications, House of Commons Library MSOA names, council code history and small-area boundaries",
     sources: [
       "iod2019-lsoa-domains",
       "iod2019-ltla-summaries",
@@ -36,6 +48,16 @@ export const PIPELINES: readonly PipelineDefinition[] = [
       "msoa-lookup-hcl-names",
       "la-all-codes",
       "boundaries-lsoa-msoa-2021",
+      "iod2025-england-lsoa21",
+      "iod2025-england-lsoa21-subdomains",
+      "iod2025-england-lsoa21-indicators",
+      "iod2025-england-ltla24",
+      "iod2025-england-icb24",
+      "geography-lookups-lsoa21",
+      "geography-lookups-lsoa21-ltla23-utla23",
+      "geography-lookups-lsoa21-lsoa11-changes",
+      "geography-lookups-lsoa21-msoa11-changes",
+      "geography-lookups-lsoa21-ruc21",
     ],
     // The indices and classifications change every few years; the lookups yearly. A quarterly
     // check notices a new edition without wasted runs.

@@ -8,6 +8,22 @@ import contractsFinderOcdsSample from "./contracts-finder-ocds-sample.ts";
 import cqcCareHomesEngland2021 from "./cqc-care-homes-england-2021.ts";
 import darlingtonSpend202122 from "./darlington-spend-2021-22.ts";
 import type { Source } from "./declaration.ts";
+import census2021LsoaTs007a from "./census2021-lsoa-ts007a.ts";
+import census2021LsoaTs037 from "./census2021-lsoa-ts037.ts";
+import census2021LsoaTs038 from "./census2021-lsoa-ts038.ts";
+import census2021LsoaTs039 from "./census2021-lsoa-ts039.ts";
+import census2021LsoaTs040 from "./census2021-lsoa-ts040.ts";
+import geographyLookupsLsoa21 from "./geography-lookups-lsoa21.ts";
+import geographyLookupsLsoa21Lsoa11Changes from "./geography-lookups-lsoa21-lsoa11-changes.ts";
+import geographyLookupsLsoa21Ltla23Utla23 from "./geography-lookups-lsoa21-ltla23-utla23.ts";
+import geographyLookupsLsoa21Msoa11Changes from "./geography-lookups-lsoa21-msoa11-changes.ts";
+import geographyLookupsLsoa21Ruc21 from "./geography-lookups-lsoa21-ruc21.ts";
+import iod2025EnglandIcb24 from "./iod2025-england-icb24.ts";
+import iod2025EnglandLsoa21 from "./iod2025-england-lsoa21.ts";
+import iod2025EnglandLsoa21Indicators from "./iod2025-england-lsoa21-indicators.ts";
+import iod2025EnglandLsoa21Subdomains from "./iod2025-england-lsoa21-subdomains.ts";
+import iod2025EnglandLtla24 from "./iod2025-england-ltla24.ts";
+import snpp2018BasedAllAreas from "./snpp-2018-based-all-areas-strategy-unit.ts";
 import dementiaPrevalenceCfas2 from "./dementia-prevalence-cfas2.ts";
 import oflogAscMeasures from "./oflog-asc-measures.ts";
 import onsLtlaUtla2022 from "./ons-ltla-utla-2022.ts";
@@ -32,6 +48,22 @@ import traffordSpend202425 from "./trafford-spend-2024-25.ts";
 // Deprivation, rurality, MSOA names, council code history and small-area boundaries (the places pipeline).
 const PLACES_SOURCES = [iod2019LsoaDomains, iod2019LtlaSummaries, iod2019UtlaSummaries, iod2025LsoaShropshire, iod2025LtlaUnitaries, ruc2011Lad, ruc2011Utla, msoaLookupHclNames, laAllCodes, boundariesLsoaMsoa2021];
 
+// National files for every English council: IoD2025 and the LSOA 2021 lookups (places), the
+// 2018-based projections and Census 2021 by LSOA (population).
+const NATIONAL_PLACES_SOURCES = [
+  iod2025EnglandLsoa21,
+  iod2025EnglandLsoa21Subdomains,
+  iod2025EnglandLsoa21Indicators,
+  iod2025EnglandLtla24,
+  iod2025EnglandIcb24,
+  geographyLookupsLsoa21,
+  geographyLookupsLsoa21Ltla23Utla23,
+  geographyLookupsLsoa21Lsoa11Changes,
+  geographyLookupsLsoa21Msoa11Changes,
+  geographyLookupsLsoa21Ruc21,
+];
+const NATIONAL_POPULATION_SOURCES = [snpp2018BasedAllAreas, census2021LsoaTs007a, census2021LsoaTs037, census2021LsoaTs038, census2021LsoaTs039, census2021LsoaTs040];
+
 // Care home supply (CQC) and demand (dementia rates, social care activity).
 const MARKET_SOURCES = [cqcCareHomesEngland2021, cqcApiCareHomesSouthwest2021, dementiaPrevalenceCfas2, ascActivityProvisionTimeseries, ascActivityProvisionMetadata];
 
@@ -48,6 +80,8 @@ export const SOURCES: readonly Source[] = [
   ascof202021,
   oflogAscMeasures,
   ...PLACES_SOURCES,
+  ...NATIONAL_PLACES_SOURCES,
+  ...NATIONAL_POPULATION_SOURCES,
   ...MARKET_SOURCES,
   ...CONTRACTS_SOURCES,
   ...ILLUSTRATIVE_SOURCES,

@@ -25,7 +25,7 @@ export const IOD2025_LICENCE = {
     "Rural Urban Classification 2021; both licensed under the Open Government Licence v3.0",
 };
 
-const perDomain = (measure: "decile" | "rank" | "score", type: Column["type"], description: string): Column[] =>
+export const perDomain = (measure: "decile" | "rank" | "score", type: Column["type"], description: string): Column[] =>
   IOD2025_DOMAINS.map(({ stem, label }) => ({ name: `${stem}_${measure}`, type, required: true, header: `${label}_${measure}`, description: `${label}: ${description}` }));
 
 export default defineCsvSource({

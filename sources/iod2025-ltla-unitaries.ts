@@ -5,7 +5,7 @@ import { defineCsvSource, type Column } from "./declaration.ts";
 import { IOD2025_LICENCE } from "./iod2025-lsoa-shropshire.ts";
 
 /** Each block's column-name stem and the prefix of its (janitor-cleaned) headers, in file order. */
-const BLOCKS = [
+export const BLOCKS = [
   { stem: "imd", prefix: "imd" },
   { stem: "income", prefix: "income" },
   { stem: "employment", prefix: "employment" },
@@ -18,7 +18,7 @@ const BLOCKS = [
 
 const column = (name: string, type: Column["type"], header: string, description: string): Column => ({ name, type, required: true, header, description });
 
-function block(stem: string, prefix: string): Column[] {
+export function block(stem: string, prefix: string): Column[] {
   const columns = [
     column(`${stem}_average_rank`, "DOUBLE", `${prefix}_average_rank`, `${stem}: population-weighted average LSOA rank`),
     column(`${stem}_rank_of_average_rank`, "INTEGER", `${prefix}_rank_of_average_rank`, `${stem}: rank of the average rank, 1 = most deprived`),
