@@ -236,8 +236,11 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
     for (const source of wanted) if (options.full || !(await isUnchanged(db, source, options.root))) changed.add(source.id);
     // Workbooks are parsed in worker threads from the start, while DuckDB loads the CSV files.
     const prefetch = prefetchWorkbooks(options.root, wanted.filter((source) => changed.has(source.id)));
+    // CSV sources first: DuckDB loads them on this thread while the workers parse workbooks,
+    // which are then ready or nearly so when their turn comes.
+    const loadOrder = [...wanted].sort((a, b) => Number(a.kind !== "csv") - Number(b.kind !== "csv"));
     try {
-      for (const source of wanted) {
+      for (const source of loadOrder) {
         await step(`load ${source.id}`, async () => {
           const previous = await db!.all<InputRecord>(
             `select source, file, sha256, rows_read as "rowsRead", rows_loaded as "rowsLoaded", rows_rejected as "rowsRejected" from loads where source = ${literal(source.id)}`,

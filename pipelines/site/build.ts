@@ -107,15 +107,12 @@ async function buildTargets({ root, warehousePath, runId = "" }: Common, targets
       }
       stableDownloads(target.outDir);
     };
-    // At the same time once the bundled imports are kept (two processes, two cores); before
-    // that, one after the other, so that the first bundles them and the others reuse them.
-    if (existsSync(keptCacheDir(root))) {
-      const results = await Promise.allSettled(targets.map(buildOne));
-      const failed = results.find((result): result is PromiseRejectedResult => result.status === "rejected");
-      if (failed) throw failed.reason;
-    } else {
-      for (const [i, target] of targets.entries()) await buildOne(target, i);
-    }
+    // At the same time (two processes, two cores), also on a fresh clone before any bundles
+    // of npm imports are kept: each build then bundles them for itself, which costs less wall
+    // time than waiting for one to finish, and the first to finish keeps its set.
+    const results = await Promise.allSettled(targets.map(buildOne));
+    const failed = results.find((result): result is PromiseRejectedResult => result.status === "rejected");
+    if (failed) throw failed.reason;
     return timings.join(", ");
   } finally {
     for (const copy of copies) rmSync(copy, { recursive: true, force: true });
@@ -189,7 +186,8 @@ function seedCache(root: string, copy: string): boolean {
 function keepCache(root: string, copy: string): void {
   const kept = keptCacheDir(root);
   if (existsSync(kept)) return;
-  const partial = `${kept}.${process.pid}.tmp`;
+  // Unique to this build: the two builds of a run share a process.
+  const partial = `${kept}.${process.pid}-${basename(copy)}.tmp`;
   for (const name of KEPT_CACHES) {
     const built = join(copy, ".observablehq", "cache", name);
     if (existsSync(built)) cpSync(built, join(partial, name), { recursive: true });
