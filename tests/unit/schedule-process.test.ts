@@ -24,7 +24,9 @@ function startScheduler(warehouseDir: string, dryRunMs: number, cleanup: (fn: ()
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on("exit", (code, signal) => done({ code, signal })));
-  const waitFor = (pattern: RegExp, ms = 10_000) =>
+  // A bound, not a timing: two schedulers starting at once on a loaded two-core machine can take
+  // many seconds to import their modules.
+  const waitFor = (pattern: RegExp, ms = 40_000) =>
     new Promise<void>((done, fail) => {
       const started = Date.now();
       const check = () => {
