@@ -92,6 +92,33 @@ function workbook(sheets: Record<string, Aoa>): () => Buffer {
     return XLSX.write(book, { type: "buffer", bookType: "xlsx" }) as Buffer;
   };
 }
+/** A workbook with formula error cells (SheetJS type 'e', the error's text in .w) at the given cells. */
+function workbookWithErrors(aoa: Aoa, errors: Record<string, string>): () => Buffer {
+  const codes: Record<string, number> = { "#NULL!": 0x00, "#DIV/0!": 0x07, "#VALUE!": 0x0f, "#REF!": 0x17, "#NAME?": 0x1d, "#NUM!": 0x24, "#N/A": 0x2a };
+  return () => {
+    const sheet = XLSX.utils.aoa_to_sheet(aoa);
+    for (const [address, text] of Object.entries(errors)) sheet[address] = { t: "e", v: codes[text]!, w: text };
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, sheet, XLSX_SHEET);
+    return XLSX.write(book, { type: "buffer", bookType: "xlsx" }) as Buffer;
+  };
+}
+/** A good workbook with a few bytes inside its sheet's compressed data overwritten, from a fixed seed. */
+function corruptedWorkbook(seed: number): () => Buffer {
+  return () => {
+    const rows: Aoa = [XLSX_HEADER, ...Array.from({ length: 200 }, (_, i) => [`E0600${String(i).padStart(4, "0")}`, 2021, i, i * 1.5])];
+    const good = workbook({ [XLSX_SHEET]: rows })();
+    const bad = Buffer.from(good);
+    const name = Buffer.from("xl/worksheets/sheet1.xml");
+    const header = bad.indexOf(name);
+    const start = header + name.length + bad.readUInt16LE(header - 2);
+    const size = bad.readUInt32LE(header - 12);
+    let state = seed;
+    const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let k = 0; k < 4; k++) bad[start + 10 + Math.floor(random() * (size - 20))] = Math.floor(random() * 256);
+    return bad;
+  };
+}
 const sheetRow = (row: number, column: string, reason: string): ExpectedReject => ({
   location: `sheet '${XLSX_SHEET}' row ${row}`,
   line: row,
@@ -758,10 +785,70 @@ export const CASES: CorpusCase[] = [
     expected: { outcome: "structural", parts: [`sheet '${XLSX_SHEET}'`, "sheet not found (found: 'Table1')"] },
   },
   {
+    id: "xlsx-ref-error-optional",
+    description: "#REF! in the optional Amount: a counted reject keeping the error, not a null",
+    loader: "xlsx",
+    input: workbookWithErrors([XLSX_HEADER, ["E06000051", 2021, 120, 0], ["E06000052", 2021, 80, 900]], { D2: "#REF!" }),
+    expected: { outcome: "rejected", rows: 1, rejects: [sheetRow(2, "D (Amount)", "formula error #REF!")] },
+  },
+  {
+    id: "xlsx-na-error-required",
+    description: "#N/A in the required Count: the reject names the error, not 'value is empty'",
+    loader: "xlsx",
+    input: workbookWithErrors([XLSX_HEADER, ["E06000051", 2021, 0, 1500.5], ["E06000052", 2021, 80, 900]], { C2: "#N/A" }),
+    expected: { outcome: "rejected", rows: 1, rejects: [sheetRow(2, "C (Count)", "formula error #N/A")] },
+  },
+  {
+    id: "xlsx-errors-everywhere",
+    description: "#DIV/0! in Amount, #VALUE! in Count and #NAME? in the text Area Code: three rejected cells",
+    loader: "xlsx",
+    input: workbookWithErrors([XLSX_HEADER, ["x", 2021, 0, 0], ["E06000052", 2021, 80, 900]], { A2: "#NAME?", C2: "#VALUE!", D2: "#DIV/0!" }),
+    expected: {
+      outcome: "rejected",
+      rows: 1,
+      rejects: [sheetRow(2, "A (Area Code)", "formula error #NAME?"), sheetRow(2, "C (Count)", "formula error #VALUE!"), sheetRow(2, "D (Amount)", "formula error #DIV/0!")],
+    },
+  },
+  {
+    id: "xlsx-nan-inf-text",
+    description: "'nan' in Amount and 'inf' in Count, as text: rejects naming the value",
+    loader: "xlsx",
+    input: workbook({ [XLSX_SHEET]: [XLSX_HEADER, ["E06000051", 2021, "inf", "nan"], ["E06000052", 2021, 80, 900]] }),
+    expected: { outcome: "rejected", rows: 1, rejects: [sheetRow(2, "C (Count)", "'inf' is not a whole number"), sheetRow(2, "D (Amount)", "'nan' is not a number")] },
+  },
+  {
+    id: "xlsx-truncated",
+    description: "a workbook download cut off half way",
+    loader: "xlsx",
+    input: () => workbook({ [XLSX_SHEET]: [XLSX_HEADER, ["E06000051", 2021, 120, 1500.5]] })().subarray(0, 2000),
+    expected: { outcome: "structural", parts: ["the file is truncated or not a workbook: download it again"] },
+  },
+  {
+    id: "xlsx-corrupted-deflate",
+    description: "four bytes overwritten inside the sheet's compressed data (seed 3): SheetJS would read garbage or hang; the zip check stops it",
+    loader: "xlsx",
+    input: corruptedWorkbook(3),
+    expected: { outcome: "structural", parts: ["the file is truncated or not a workbook: download it again", "damaged"] },
+  },
+  {
+    id: "xlsx-corrupted-checksum",
+    description: "overwritten bytes that still inflate (seed 1): the part's CRC-32 catches them",
+    loader: "xlsx",
+    input: corruptedWorkbook(1),
+    expected: { outcome: "structural", parts: ["the file is truncated or not a workbook: download it again", "damaged"] },
+  },
+  {
+    id: "xlsx-gzip",
+    description: "a gzip-compressed file saved as .xlsx",
+    loader: "xlsx",
+    input: () => gzipSync(Buffer.from("Area Code,Year\n")),
+    expected: { outcome: "structural", parts: ["gzip-compressed, not a workbook"] },
+  },
+  {
     id: "xlsx-not-a-workbook",
     description: "an HTML error page saved as .xlsx (a failed download)",
     loader: "xlsx",
     input: () => Buffer.from("<html><body>502 Bad Gateway</body></html>"),
-    expected: { outcome: "structural", parts: ["unreadable workbook"] },
+    expected: { outcome: "structural", parts: ["the file is truncated or not a workbook: download it again"] },
   },
 ];
