@@ -38,4 +38,22 @@ describe("prefetchWorkbooks", () => {
       await prefetch.close();
     }
   });
+
+  it("a read still running at the time limit ends the worker and fails naming the file, without a main-thread read", async () => {
+    const source = sourceById("iod2019-utla-summaries");
+    if (source.kind !== "spreadsheet") throw new Error("expected a spreadsheet source");
+    const file = source.files[0]!;
+    let mainThreadReads = 0;
+    const counted = { ...source, read: (...args: Parameters<typeof source.read>) => (mainThreadReads++, source.read(...args)) };
+    const workerUrl = new URL("./fixtures/silent-read-worker.mjs", import.meta.url);
+    const prefetch = prefetchWorkbooks(root, [counted], { timeLimitMs: 300, workerUrl });
+    try {
+      await expect(prefetch.read(counted, file, resolve(root, file.path))).rejects.toThrow(
+        `${file.path}: could not be read within 0.3 s: the file is probably damaged; download it again`,
+      );
+      expect(mainThreadReads).toBe(0);
+    } finally {
+      await prefetch.close();
+    }
+  });
 });
