@@ -111,6 +111,11 @@ async function duckdbRejects(db: Warehouse, declared: ColumnRead[], file: string
   });
 }
 
+/** DuckDB's first line of a parse failure, after the file's name: never its message alone. */
+function cannotParse(file: string, error: Error): StructuralError {
+  return new StructuralError(file, {}, `DuckDB cannot parse the file: ${error.message.split("\n")[0]}`);
+}
+
 export async function loadCsvFile(db: Warehouse, source: CsvSource, file: SourceFile, root: string): Promise<FileCounts> {
   const name = fileLabel(file);
   const encoding = source.encoding ?? "utf-8";
@@ -165,9 +170,13 @@ export async function loadCsvFile(db: Warehouse, source: CsvSource, file: Source
     if (parseError !== null && digest.mixedEndingLine !== null) {
       const text = encoding === "windows-1252" ? readFileSync(readPath) : readBytes(path, name);
       readPath = temporary(text.toString("utf8").replaceAll("\r\n", "\n"));
-      rowsLoaded = await insertCsv(db, source, readPath, name, present);
+      try {
+        rowsLoaded = await insertCsv(db, source, readPath, name, present);
+      } catch (error) {
+        throw cannotParse(name, error as Error);
+      }
     } else if (parseError !== null) {
-      throw new StructuralError(name, {}, `DuckDB cannot parse the file: ${parseError.message.split("\n")[0]}`);
+      throw cannotParse(name, parseError);
     }
     // A quote opened and never closed swallows every later line into one value: the file is
     // truncated or has a stray quote, and the lines it swallowed would go uncounted.
