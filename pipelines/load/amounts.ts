@@ -30,7 +30,7 @@ const PLAIN_AMOUNT = /^([+-]?)(\d*)(?:\.(\d*))?$/;
 /**
  * Whole pence in a published amount ("1234.5", "-98.21", ".5"); 0 for an empty field (loaded as
  * NULL, so it adds nothing either side); null for anything else, including fractions of a penny,
- * which a sum in pence could not hold exactly.
+ * which a sum in pence could not hold exactly, and amounts of more than 13 digits of pounds.
  */
 export function parsePence(text: string): bigint | null {
   const trimmed = text.trim();
@@ -40,6 +40,8 @@ export function parsePence(text: string): bigint | null {
   const [, sign, whole = "", fraction = ""] = match;
   if (whole === "" && fraction === "") return null;
   if (/[1-9]/.test(fraction.slice(2))) return null;
+  // Beyond 13 digits of pounds a double (what DuckDB loads) no longer holds every penny exactly.
+  if (whole.replace(/^0+/, "").length > 13) return null;
   const pence = BigInt(whole || "0") * 100n + BigInt(fraction.slice(0, 2).padEnd(2, "0"));
   return sign === "-" ? -pence : pence;
 }
@@ -65,7 +67,9 @@ function sumCsvAmounts(path: string, index: number): Promise<{ pence: bigint; un
           header = false;
           return;
         }
-        const value = parsePence(result.data[index] ?? "");
+        // A record cut short before the amount has no amount to sum: counted, as its reject is.
+        const field = result.data[index];
+        const value = field === undefined ? null : parsePence(field);
         if (value === null) unparsed++;
         else pence += value;
       },

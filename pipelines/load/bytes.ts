@@ -40,6 +40,16 @@ export class LineCounter {
   private firstEnding: boolean | null = null;
   private lastByte = LF;
   private offset = 0;
+  /** Where the record now being read starts: its first byte and physical line. */
+  private recordStart = 0;
+  private recordLine = 1;
+
+  /**
+   * With `spans`, every record's byte range and physical lines are kept (header included), so
+   * a rejected or offending record can be named by the lines it covers: a rare path, as it
+   * costs memory per record.
+   */
+  constructor(readonly spans: RecordSpan[] | null = null) {}
 
   /** The last physical line with any content (a final newline opens no line). */
   get lastLine(): number {
@@ -102,7 +112,7 @@ export class LineCounter {
         this.endsWithCR = chunk[end - 1] === CR;
       }
       if (nextLF < 0) break;
-      this.endLine();
+      this.endLine(true, this.offset + nextLF);
       i = nextLF + 1;
     }
     if (chunk.length > 0) this.lastByte = chunk[chunk.length - 1]!;
@@ -116,11 +126,16 @@ export class LineCounter {
 
   finish(): number {
     if (this.quoted) this.openQuote = { line: this.quoteLine, offset: this.quoteOffset };
-    this.endLine(false);
+    this.endLine(false, this.offset);
     return this.lines;
   }
 
-  private endLine(newline = true): void {
+  /** `end`: the offset of the newline ending the line (or of the end of the file). */
+  private endLine(newline: boolean, end: number): void {
+    const content = this.length - (this.endsWithCR ? 1 : 0) > 0;
+    if (content && this.spans !== null) {
+      this.spans.push({ start: this.recordStart, end: this.endsWithCR ? end - 1 : end, firstLine: this.recordLine, lastLine: this.line });
+    }
     if (newline) {
       // Blank lines (no content, or a bare CR) say nothing about the file's line ending.
       if (this.length > 0) {
@@ -129,10 +144,49 @@ export class LineCounter {
       }
       this.line++;
     }
-    if (this.length - (this.endsWithCR ? 1 : 0) > 0) this.lines++;
+    if (content) this.lines++;
     this.length = 0;
     this.endsWithCR = false;
+    this.recordStart = end + 1;
+    this.recordLine = this.line;
   }
+}
+
+/** One record of a CSV: bytes [start, end) without its line ending, and the lines it covers. */
+export interface RecordSpan {
+  start: number;
+  end: number;
+  firstLine: number;
+  lastLine: number;
+}
+
+/** Every record's span, the header's first. */
+export function recordSpans(bytes: Buffer): RecordSpan[] {
+  const spans: RecordSpan[] = [];
+  const counter = new LineCounter(spans);
+  counter.push(bytes);
+  counter.finish();
+  return spans;
+}
+
+/**
+ * The record holding a byte offset, or the first after it: DuckDB names a rejected record by the
+ * first byte of its line, or of the blank lines before it.
+ */
+export function spanAt(spans: RecordSpan[], offset: number): RecordSpan | undefined {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (spans[middle]!.end < offset) low = middle + 1;
+    else high = middle;
+  }
+  return spans[low];
+}
+
+/** "line 4", or "lines 2 to 8" for a record whose quoted value runs over lines. */
+export function linesOf(span: RecordSpan): string {
+  return span.firstLine === span.lastLine ? `line ${span.firstLine}` : `lines ${span.firstLine} to ${span.lastLine}`;
 }
 
 function countByte(bytes: Buffer, byte: number): number {
@@ -244,6 +298,16 @@ export async function digestCsv(path: string, checkUtf8: boolean) {
 
 /** The first line with a NUL byte or a byte that is not UTF-8 (with its column), or null. */
 export function textProblem(bytes: Buffer, columns: Column[], utf8: boolean): { where: { row: number; column?: string }; problem: string } | null {
+  // Compressed files saved under a .csv name: say what they are, rather than blame a byte on an encoding.
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    return { where: { row: 1 }, problem: "the file is gzip-compressed (it starts with the gzip bytes 1F 8B), not CSV text: decompress it, or point the declaration at the uncompressed file" };
+  }
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    return {
+      where: { row: 1 },
+      problem: "the file is a zip archive (an .xlsx workbook or a zipped CSV), not CSV text: declare a workbook as a spreadsheet source, or the CSV inside the zip as the file's member",
+    };
+  }
   // A UTF-16 byte-order mark: say so, rather than blame its first byte on Windows-1252.
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { where: { row: 1 }, problem: "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8 CSV" };

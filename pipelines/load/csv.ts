@@ -5,11 +5,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import Papa from "papaparse";
-import { StructuralError, type Column, type CsvSource, type SourceFile } from "../../sources/declaration.ts";
+import { StructuralError, type Column, type CsvSource, type Reject, type SourceFile } from "../../sources/declaration.ts";
 import { ident, literal, type Warehouse } from "../warehouse.ts";
 import { reconcileAmounts } from "./amounts.ts";
-import { decodeWindows1252, digestCsv, placeOf, textProblem } from "./bytes.ts";
+import { decodeWindows1252, digestCsv, linesOf, placeOf, recordSpans, spanAt, textProblem, type RecordSpan } from "./bytes.ts";
+import { checkedSelect, columnReads, loadCheckingValues, readType, type ColumnRead } from "./csv-values.ts";
 import { extractMember, fileLabel, firstLine, readBytes, type FileCounts } from "./files.ts";
+import { insertRejects } from "./rejects.ts";
 
 /**
  * Checks the published header against the declaration, position by position. Returns how many
@@ -56,24 +58,62 @@ function checkCsvHeader(bytes: Buffer, columns: Column[], file: string, encoding
   return Math.min(header.length, columns.length);
 }
 
-/**
- * Inserts one CSV into the raw table through read_csv; returns the rows loaded. `present` is the
- * number of declared columns the file has; optional trailing columns it lacks are left NULL.
- */
-async function insertCsv(db: Warehouse, source: CsvSource, readPath: string, file: string, present: number): Promise<number> {
-  const declared = source.columns.slice(0, present);
-  const columns = declared.map((column) => `${literal(column.name)}: ${literal(column.type)}`).join(", ");
-  const targets = [...declared.map((column) => ident(column.name)), "_source_file"].join(", ");
+/** The read_csv call for a file: explicit columns (read as csv-values.ts needs), rejects kept. */
+function readCsvSql(readPath: string, declared: ColumnRead[]): string {
+  const columns = declared.map((read) => `${literal(read.column.name)}: ${literal(readType(read))}`).join(", ");
   // store_rejects keeps bad lines in temporary tables instead of failing the whole file;
   // they are copied out below, before the connection closes and they vanish.
+  return `read_csv(${literal(readPath)},
+      header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
+      columns = {${columns}}, store_rejects = true,
+      rejects_table = 'reject_errors', rejects_scan = 'reject_scans')`;
+}
+
+/**
+ * Inserts one CSV into the raw table through read_csv, leaving out rows with an offending value
+ * (csv-values.ts); returns the rows loaded. `present` is the number of declared columns the file has;
+ * optional trailing columns it lacks are left NULL.
+ */
+async function insertCsv(db: Warehouse, source: CsvSource, readPath: string, file: string, present: number): Promise<number> {
+  const declared = columnReads(source.columns.slice(0, present), source.amount);
+  const targets = [...declared.map((read) => ident(read.column.name)), "_source_file"].join(", ");
+  const { select, where } = checkedSelect(declared);
   await db.run(`drop table if exists reject_errors; drop table if exists reject_scans;`);
   const result = await db.connection.run(`
     insert into ${ident(source.table)} (${targets})
-    select *, ${literal(file)} from read_csv(${literal(readPath)},
-      header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
-      columns = {${columns}}, store_rejects = true,
-      rejects_table = 'reject_errors', rejects_scan = 'reject_scans')`);
+    select ${select}, ${literal(file)} from ${readCsvSql(readPath, declared)} where ${where}`);
   return result.rowsChanged;
+}
+
+/**
+ * DuckDB's rejects, named by the physical lines of their record (DuckDB numbers lines by record,
+ * too low after a quoted value spanning lines; its byte position of the line is exact), with the
+ * record as published for the raw value. Declared INTEGER columns are read as DOUBLE: the reason
+ * names the declared type.
+ */
+async function duckdbRejects(db: Warehouse, declared: ColumnRead[], file: string, spans: () => RecordSpan[], text: (span: RecordSpan) => string): Promise<Reject[]> {
+  const rows = await db.all<{ at: string; column_name: string | null; column_idx: number; reason: string; csv_line: string | null }>(`
+    select line_byte_position::varchar as at, column_name, column_idx::integer as column_idx,
+           error_type || ': ' || error_message as reason, csv_line
+    from reject_errors order by line_byte_position, column_idx`);
+  return rows.map((row) => {
+    const span = spanAt(spans(), Number(row.at));
+    const read = declared.find((candidate) => candidate.column.name === row.column_name);
+    const reason = read && readType(read) !== read.column.type ? row.reason.replaceAll(`'${readType(read)}'`, `'${read.column.type}'`) : row.reason;
+    return {
+      file,
+      location: span ? linesOf(span) : `byte ${row.at}`,
+      line: span?.firstLine ?? null,
+      column: row.column_name ?? `column ${row.column_idx}`,
+      reason,
+      raw: span ? text(span) : (row.csv_line ?? ""),
+    };
+  });
+}
+
+/** DuckDB's first line of a parse failure, after the file's name: never its message alone. */
+function cannotParse(file: string, error: Error): StructuralError {
+  return new StructuralError(file, {}, `DuckDB cannot parse the file: ${error.message.split("\n")[0]}`);
 }
 
 export async function loadCsvFile(db: Warehouse, source: CsvSource, file: SourceFile, root: string): Promise<FileCounts> {
@@ -130,9 +170,13 @@ export async function loadCsvFile(db: Warehouse, source: CsvSource, file: Source
     if (parseError !== null && digest.mixedEndingLine !== null) {
       const text = encoding === "windows-1252" ? readFileSync(readPath) : readBytes(path, name);
       readPath = temporary(text.toString("utf8").replaceAll("\r\n", "\n"));
-      rowsLoaded = await insertCsv(db, source, readPath, name, present);
+      try {
+        rowsLoaded = await insertCsv(db, source, readPath, name, present);
+      } catch (error) {
+        throw cannotParse(name, error as Error);
+      }
     } else if (parseError !== null) {
-      throw new StructuralError(name, {}, `DuckDB cannot parse the file: ${parseError.message.split("\n")[0]}`);
+      throw cannotParse(name, parseError);
     }
     // A quote opened and never closed swallows every later line into one value: the file is
     // truncated or has a stray quote, and the lines it swallowed would go uncounted.
@@ -145,16 +189,31 @@ export async function loadCsvFile(db: Warehouse, source: CsvSource, file: Source
         `a quote opened here is never closed: lines ${digest.openQuote.line} to ${digest.lastLine} would read as one value (a truncated file or a stray quote)`,
       );
     }
-    const copied = await db.connection.run(`
-      insert into rejects
-      select ${literal(source.id)}, ${literal(name)}, 'line ' || line, line::integer,
-             coalesce(column_name, 'column ' || column_idx), error_type || ': ' || error_message, csv_line
-      from reject_errors`);
-    // One line can carry several errors; rows rejected counts lines. Most files have none.
-    let rowsRejected = 0;
-    if (copied.rowsChanged > 0) {
-      [{ n: rowsRejected } = { n: 0 }] = await db.all<{ n: number }>(`select count(distinct line)::integer as n from reject_errors`);
+    // The records' lines are found only when something is rejected: a second read of the file.
+    let spans: RecordSpan[] | null = null;
+    let readText: Buffer | null = null;
+    const spansOf = () => (spans ??= recordSpans((readText ??= readBytes(readPath, name))));
+    const textOf = (span: RecordSpan) => readText!.subarray(span.start, span.end).toString("utf8");
+    const declared = columnReads(source.columns.slice(0, present), source.amount);
+    let checked: Reject[] = [];
+    const rejectedRecords = async () =>
+      (await db.all<{ n: number }>(`select count(distinct line_byte_position)::integer as n from reject_errors`))[0]?.n ?? 0;
+    // Rows the checked insert left out: load again, naming each offending value.
+    if (rowsLoaded + (await rejectedRecords()) < digest.records) {
+      ({ rowsLoaded, rejects: checked } = await loadCheckingValues(db, {
+        source,
+        columns: declared,
+        readCsv: readCsvSql(readPath, declared),
+        file: name,
+        spans: spansOf(),
+        text: textOf,
+      }));
     }
+    const [{ n: duckdbRejected } = { n: 0 }] = await db.all<{ n: number }>(`select count(*)::integer as n from reject_errors`);
+    const rejects = [...(duckdbRejected > 0 ? await duckdbRejects(db, declared, name, spansOf, textOf) : []), ...checked];
+    await insertRejects(db, source.id, rejects);
+    // One record can carry several errors; rows rejected counts records. Most files have none.
+    const rowsRejected = new Set(rejects.map((reject) => reject.location)).size;
     await db.run(`drop table if exists reject_errors; drop table if exists reject_scans;`);
     if (source.amount !== undefined) {
       const index = source.columns.findIndex((column) => column.name === source.amount);

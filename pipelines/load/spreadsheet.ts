@@ -1,10 +1,11 @@
 // Loading a workbook: its reader's rows and rejects appended to the raw and rejects tables.
 import { resolve } from "node:path";
-import type { RawValue, Reject, Source, SourceFile, SpreadsheetSource } from "../../sources/declaration.ts";
+import type { RawValue, Source, SourceFile, SpreadsheetSource } from "../../sources/declaration.ts";
 import { sha256 } from "../sha256.ts";
 import type { Warehouse } from "../warehouse.ts";
 import type { ReadSheet } from "./prefetch.ts";
 import { readBytes, type FileCounts } from "./files.ts";
+import { insertRejects } from "./rejects.ts";
 
 async function appendRows(db: Warehouse, source: Source, rows: RawValue[][], file: string): Promise<void> {
   const appender = await db.connection.createAppender(source.table);
@@ -17,25 +18,6 @@ async function appendRows(db: Warehouse, source: Source, rows: RawValue[][], fil
       else appender.appendVarchar(String(value));
     });
     appender.appendVarchar(file);
-    appender.endRow();
-  }
-  appender.flushSync();
-  appender.closeSync();
-}
-
-async function insertRejects(db: Warehouse, source: string, rejects: Reject[]): Promise<void> {
-  if (rejects.length === 0) return;
-  const appender = await db.connection.createAppender("rejects");
-  for (const reject of rejects) {
-    appender.appendVarchar(source);
-    appender.appendVarchar(reject.file);
-    appender.appendVarchar(reject.location);
-    if (reject.line === null) appender.appendNull();
-    else appender.appendInteger(reject.line);
-    if (reject.column === null) appender.appendNull();
-    else appender.appendVarchar(reject.column);
-    appender.appendVarchar(reject.reason);
-    appender.appendVarchar(reject.raw);
     appender.endRow();
   }
   appender.flushSync();

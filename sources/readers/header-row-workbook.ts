@@ -6,7 +6,6 @@
 // half-filled row below the table fails a column rule and is rejected, so it stays visible.
 // A CSV with title rows above its header reads the same way (SheetJS parses it as one sheet).
 import * as XLSX from "@e965/xlsx";
-import { readFileSync } from "node:fs";
 import {
   StructuralError,
   type Column,
@@ -15,6 +14,9 @@ import {
   type SourceFile,
   type SpreadsheetSource,
 } from "../declaration.ts";
+import { FormulaError, readWorkbookFile } from "./workbook-file.ts";
+
+export { readWorkbookFile };
 
 export const HEADER_SEARCH_ROWS = 20;
 
@@ -37,7 +39,7 @@ export interface HeaderRowOptions {
   layoutRows?: RegExp[];
 }
 
-type Cell = string | number | boolean | Date | null | undefined;
+type Cell = string | number | boolean | Date | FormulaError | null | undefined;
 
 function text(cell: Cell): string {
   return cell === null || cell === undefined ? "" : String(cell).trim();
@@ -134,15 +136,6 @@ function isLayoutRow(row: Cell[], patterns: RegExp[]): boolean {
   return filled.length === 1 && patterns.some((pattern) => pattern.test(filled[0]!));
 }
 
-/** Parses a workbook (or CSV) file; an unreadable file is a structural error naming it. */
-export function readWorkbookFile(path: string, absolutePath: string): XLSX.WorkBook {
-  try {
-    return XLSX.read(readFileSync(absolutePath), { dense: true });
-  } catch (error) {
-    throw new StructuralError(path, {}, `unreadable workbook (${(error as Error).message})`);
-  }
-}
-
 /** Reads one file into rows in declared column order, rejecting rows that break a column rule. */
 export function readHeaderRowWorkbook(file: SourceFile, absolutePath: string, columns: Column[], options: HeaderRowOptions = {}): SheetReadResult {
   validateDeclaration(columns, options);
@@ -186,6 +179,12 @@ export function readHeaderRowSheet(workbook: XLSX.WorkBook, file: SourceFile, co
         return;
       }
       const cell = row[at];
+      // A formula that failed in the publisher's workbook (#REF!, #N/A): no value, and not an empty one.
+      if (cell instanceof FormulaError) {
+        problems.push({ column: at, reason: `the cell holds the formula error ${cell.text}, not a value` });
+        values.push(null);
+        return;
+      }
       if (text(cell) === "") {
         if (column.required) problems.push({ column: at, reason: "value is empty" });
         values.push(null);

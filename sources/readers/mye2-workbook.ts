@@ -4,8 +4,8 @@
 // top age `90` or `90+`, ages stored as numbers or text), so the reader finds each piece by
 // its label rather than by position.
 import * as XLSX from "@e965/xlsx";
-import { readFileSync } from "node:fs";
-import { StructuralError, type Column, type RawValue, type Reject, type SheetReadResult, type SourceFile } from "../declaration.ts";
+import { StructuralError, type Column, type RawValue, type SheetReadResult, type SourceFile } from "../declaration.ts";
+import { FormulaError, readWorkbookFile } from "./workbook-file.ts";
 
 export const SEX_SHEETS = [
   { sex: "persons", pattern: /^(MYE2\s*-\s*(All|Persons)|Persons UK)$/i },
@@ -40,7 +40,7 @@ export const MYE2_COLUMNS: Column[] = [
 const HEADER_SEARCH_ROWS = 20;
 const AREA_CODE = /^[A-Z]\d{8}$/;
 
-type Cell = string | number | boolean | Date | null | undefined;
+type Cell = string | number | boolean | Date | FormulaError | null | undefined;
 
 function text(cell: Cell): string {
   return cell === null || cell === undefined ? "" : String(cell).trim();
@@ -124,6 +124,13 @@ function readSheet(
         raw: row.map(text).join(","),
       });
 
+    // A formula that failed in the publisher's workbook (#REF!, #N/A) is no value, and not an empty one.
+    const read = [columns.code, columns.name, ...(columns.geography === null ? [] : [columns.geography]), columns.allAges, ...columns.ages];
+    const error = read.find((column) => row[column] instanceof FormulaError);
+    if (error !== undefined) {
+      reject(error, `the cell holds the formula error ${text(row[error])}, not a value`);
+      continue;
+    }
     if (!AREA_CODE.test(code)) {
       reject(columns.code, `area code '${code}' is not a letter followed by 8 digits`);
       continue;
@@ -155,12 +162,7 @@ function readSheet(
 
 /** Reads the persons, male and female MYE2 sheets of one workbook (.xls or .xlsx). */
 export function readMye2Workbook(file: SourceFile, absolutePath: string): SheetReadResult {
-  let workbook: XLSX.WorkBook;
-  try {
-    workbook = XLSX.read(readFileSync(absolutePath), { dense: true });
-  } catch (error) {
-    throw new StructuralError(file.path, {}, `unreadable workbook (${(error as Error).message})`);
-  }
+  const workbook = readWorkbookFile(file.path, absolutePath);
   const result: SheetReadResult = { rows: [], rejects: [], rowsRead: 0, rowsSkipped: 0 };
   for (const { sex, pattern } of SEX_SHEETS) {
     const sheet = workbook.SheetNames.find((name) => pattern.test(name.trim()));

@@ -59,7 +59,14 @@ describe("each bundled MYE2 edition", () => {
 });
 
 /** Writes a small MYE2-style workbook: title rows, a header on `headerRow`, then data rows. */
-function workbook(options: { sheets?: string[]; headerRow?: number; header?: (string | number)[]; rows?: (string | number | null)[][] }) {
+function workbook(options: {
+  sheets?: string[];
+  headerRow?: number;
+  header?: (string | number)[];
+  rows?: (string | number | null)[][];
+  /** Formula error cells (SheetJS type 'e') to put on every sheet, by address: "#REF!" etc. */
+  errors?: Record<string, { code: number; text: string }>;
+}) {
   const header = options.header ?? ["Code", "Name", "Geography", "All ages", ...Array.from({ length: 90 }, (_, i) => String(i)), "90+"];
   const ages = (total: number) => [total, ...Array.from({ length: 91 }, (_, i) => (i === 0 ? total : 0))];
   const rows = options.rows ?? [["E06000051", "Shropshire", "Unitary Authority", ...ages(100)]];
@@ -68,7 +75,9 @@ function workbook(options: { sheets?: string[]; headerRow?: number; header?: (st
     const aoa: unknown[][] = [["MYE2: test workbook"]];
     while (aoa.length < (options.headerRow ?? 8) - 1) aoa.push([]);
     aoa.push(header, ...rows, [], ["1. A footnote."]);
-    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(aoa), name);
+    const sheet = XLSX.utils.aoa_to_sheet(aoa);
+    for (const [address, { code, text }] of Object.entries(options.errors ?? {})) sheet[address] = { t: "e", v: code, w: text };
+    XLSX.utils.book_append_sheet(book, sheet, name);
   }
   const dir = mkdtempSync(join(tmpdir(), "mye2-"));
   const path = join(dir, "test.xlsx");
@@ -111,7 +120,7 @@ describe("layout problems stop the load with file, sheet, row and column", () =>
     const dir = mkdtempSync(join(tmpdir(), "mye2-"));
     const path = join(dir, "missing.xls");
     expect(() => readMye2Workbook({ path: "sources/data/test/missing.xls", edition: "x", released: "2020-01-01" }, path)).toThrow(
-      /^sources\/data\/test\/missing\.xls: unreadable workbook/,
+      /^sources\/data\/test\/missing\.xls: cannot read file \(ENOENT/,
     );
   });
 });
@@ -140,5 +149,28 @@ describe("bad rows are rejected with their place, and counted", () => {
     const result = readMye2Workbook(file, path);
     expect(result.rows).toHaveLength(0);
     expect(result.rejects[0]).toMatchObject({ column: "A (Code)", reason: "area code 'E0600005' is not a letter followed by 8 digits" });
+  });
+});
+
+describe("formula error cells", () => {
+  // The header is on row 8; the first data row is row 9. B is Name, E is age 0.
+  it("rejects a #N/A name and a #REF! count, keeping the error text in the reason and raw value", () => {
+    const ages = [100, 100, ...Array<number>(90).fill(0)];
+    const rows = [
+      ["E06000051", "Shropshire", "Unitary Authority", ...ages],
+      ["E06000052", "Cornwall", "Unitary Authority", ...ages],
+      ["E06000053", "Isles of Scilly", "Unitary Authority", ...ages],
+    ];
+    const { file, path } = workbook({ rows, errors: { B9: { code: 0x2a, text: "#N/A" }, E10: { code: 0x17, text: "#REF!" } } });
+    const result = readMye2Workbook(file, path);
+    expect(result.rows.map((row) => row[column("code")])).toEqual(["E06000053", "E06000053", "E06000053"]);
+    const persons = result.rejects.filter((reject) => reject.location.startsWith("sheet 'MYE2 - Persons'"));
+    expect(persons.map(({ location, column, reason }) => ({ location, column, reason }))).toEqual([
+      { location: "sheet 'MYE2 - Persons' row 9", column: "B (Name)", reason: "the cell holds the formula error #N/A, not a value" },
+      { location: "sheet 'MYE2 - Persons' row 10", column: "E (0)", reason: "the cell holds the formula error #REF!, not a value" },
+    ]);
+    expect(persons[0]!.raw).toContain("#N/A");
+    expect(persons[1]!.raw).toContain("#REF!");
+    expect(result.rowsRead).toBe(result.rows.length + result.rejects.length);
   });
 });
