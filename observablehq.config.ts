@@ -8,9 +8,8 @@
 // (SITE_AUDIENCE=internal), which adds the review pages and is never published to the public.
 // Release information on every page: the date and run that built it (the pipeline sets these;
 // each page's "About these figures" gives the data editions).
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { contractSlug } from "./reports/components/contract-path.js";
+// One page shows every contract, reading the reference from its address
+// (reports/components/contract-path.js), so there are no per-contract pages to list.
 
 const internal = process.env.SITE_AUDIENCE === "internal";
 const root = process.env.SITE_SOURCE ?? "reports";
@@ -56,20 +55,7 @@ export default {
   head: '<link rel="icon" href="data:,">',
   header: internal ? '<p class="internal-banner"><strong>Internal:</strong> for commissioners, not for publication.</p>' : "",
   pages: internal ? [internalPages, ...publicPages] : publicPages,
-  dynamicPaths: internal ? contractPaths() : [],
   footer:
     'Contains public sector information licensed under the <a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">Open Government Licence v3.0</a>. Sources: Office for National Statistics, NHS Digital, Office for Local Government. Code released under the MIT licence.' + built,
 };
 
-/**
- * One page per contract on the internal site, listed from the register the pages show: in a
- * pipeline build, the page data written into the build's copy of reports/ before Framework
- * starts (pipelines/site/page-data.ts). In dev there is no such file and Framework serves any
- * contract address on request. (Not an environment variable: the list outgrows one.)
- */
-function contractPaths(): string[] {
-  const path = join(root, "internal", "data", "contracts.json");
-  if (!existsSync(path)) return [];
-  const { register } = JSON.parse(readFileSync(path, "utf8")) as { register: { reference: string }[] };
-  return register.map((contract) => `/internal/contracts/${contractSlug(contract.reference)}`);
-}

@@ -6,7 +6,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { builtPages } from "../../pipelines/bench/page-weight.ts";
 import { openWarehouse, queryWarehouse } from "../../pipelines/warehouse.ts";
-import { contractSlug } from "../../reports/components/contract-path.js";
+import { contractHref } from "../../reports/components/contract-path.js";
 import { type Chromium, describeViolations, launchChromium, openAllDetails, openPage, runAxe, type LocalSite, serveSite } from "./browser.ts";
 
 const setup = inject("pipeline");
@@ -48,20 +48,19 @@ const pages = builtPages(setup.siteDir);
 // The internal site also carries the public pages, tested above; these are its own.
 const allInternalPages = builtPages(setup.internalSiteDir).filter((path) => path.startsWith("/internal"));
 
-// The sixty contract pages are one template filled from the warehouse. Opening every one at two
-// widths took six minutes of each test run, so axe runs on one contract in each expiry band,
-// every decommissioning candidate, and one contract with no KPI returns: the shapes of data the
-// template draws differently. tests/integration/contracts-review.test.ts checks every contract
-// has its page.
-const CONTRACT_PAGE = "/internal/contracts/";
+// One page shows every contract (internal/contract?reference=...). axe runs on it for one
+// contract in each expiry band, every decommissioning candidate, and one contract with no KPI
+// returns: the shapes of data the page draws differently.
+// tests/integration/contracts-review.test.ts checks every contract is in the page's data.
+const CONTRACT_PAGE = "/internal/contract";
 const sampledContracts = await queryWarehouse<{ reference: string }>(
   join(setup.warehouseDir, "warehouse.duckdb"),
   `select min(reference) as reference from contracts_register group by expiry_band
    union select reference from contracts_decommissioning_candidates
    union select min(reference) from contracts_register where reference not in (select reference from contracts_kpi_ratings)`,
 );
-const sampledPaths = new Set(sampledContracts.filter((row) => row.reference !== null).map((row) => `${CONTRACT_PAGE}${contractSlug(row.reference)}`));
-const internalPages = allInternalPages.filter((path) => !path.startsWith(CONTRACT_PAGE) || sampledPaths.has(path));
+const sampledPaths = new Set(sampledContracts.filter((row) => row.reference !== null).map((row) => `/internal/${contractHref(row.reference).slice(2)}`));
+const internalPages = [...allInternalPages.filter((path) => path !== CONTRACT_PAGE), ...sampledPaths];
 
 describe("the built site", () => {
   it("has the home, population and accessibility pages", () => {
@@ -89,6 +88,24 @@ for (const width of [1280, 375]) {
     }
   });
 }
+
+describe("the contract page", () => {
+  it("shows the contract its address names, and says so when the register has no such contract", async () => {
+    const [first] = [...sampledContracts];
+    const { page } = await openPage(browser.context, internalSite.origin, `/internal/${contractHref(first!.reference).slice(2)}`);
+    try {
+      expect(await page.locator("#observablehq-main h1").innerText()).toMatch(new RegExp(`^${first!.reference}: `));
+    } finally {
+      await page.close();
+    }
+    const missing = await openPage(browser.context, internalSite.origin, `/internal/${contractHref("NO/SUCH #1?").slice(2)}`);
+    try {
+      expect(await missing.page.locator("#observablehq-main").innerText()).toMatch(/No contract with reference NO\/SUCH #1\? is in the configured council's register/);
+    } finally {
+      await missing.page.close();
+    }
+  });
+});
 
 describe("the Market Position Statement for care homes", () => {
   it("shows the CQC file's figures for Shropshire, the gap ahead with its assumptions, and labelled intentions", async () => {
