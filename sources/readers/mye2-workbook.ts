@@ -162,7 +162,7 @@ function readSheet(
 
 /** Reads the persons, male and female MYE2 sheets of one workbook (.xls or .xlsx). */
 export function readMye2Workbook(file: SourceFile, absolutePath: string): SheetReadResult {
-  const workbook = readWorkbookFile(file.path, absolutePath);
+  const workbook = readWorkbookFile(file.path, absolutePath, (names) => names.filter((name) => SEX_SHEETS.some(({ pattern }) => pattern.test(name.trim()))));
   const result: SheetReadResult = { rows: [], rejects: [], rowsRead: 0, rowsSkipped: 0 };
   for (const { sex, pattern } of SEX_SHEETS) {
     const sheet = workbook.SheetNames.find((name) => pattern.test(name.trim()));

@@ -62,8 +62,13 @@ function markFormulaErrors(workbook: XLSX.WorkBook): void {
   }
 }
 
-/** Parses a workbook (or CSV) file; an unreadable file is a structural error naming it. */
-export function readWorkbookFile(path: string, absolutePath: string): XLSX.WorkBook {
+/**
+ * Parses a workbook (or CSV) file; an unreadable file is a structural error naming it.
+ * `wanted` picks the sheets a reader needs from the workbook's sheet names: an .xlsx is then
+ * parsed for those sheets only (the mid-2022 estimates' three of thirteen: 3.3 s to 1.4 s). An
+ * .xls is parsed whole either way, as SheetJS reads its sheets in one pass.
+ */
+export function readWorkbookFile(path: string, absolutePath: string, wanted?: (names: string[]) => string[]): XLSX.WorkBook {
   let bytes: Buffer;
   try {
     const size = statSync(absolutePath).size;
@@ -80,7 +85,9 @@ export function readWorkbookFile(path: string, absolutePath: string): XLSX.WorkB
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) checkZip(bytes, path);
   let workbook: XLSX.WorkBook;
   try {
-    workbook = XLSX.read(bytes, { dense: true });
+    const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+    const sheets = wanted && isZip ? wanted(XLSX.read(bytes, { bookSheets: true }).SheetNames) : undefined;
+    workbook = XLSX.read(bytes, { dense: true, ...(sheets ? { sheets } : {}) });
   } catch (error) {
     throw new StructuralError(path, {}, `${DOWNLOAD_AGAIN} (SheetJS: ${(error as Error).message})`);
   }
