@@ -79,7 +79,7 @@ export const PIPELINES: readonly PipelineDefinition[] = [
   },
   {
     name: "spend",
-    description: "Council spend and grants: Darlington (2021-22) and Trafford (2024-25) spend over £500, and Trafford's grants to voluntary organisations (360Giving)",
+    description: "Council spend and grants: the bundled councils' published spend over £500 and their grants to voluntary organisations (360Giving)",
     sources: ["darlington-spend-2021-22", "trafford-spend-2024-25", "trafford-grants-360giving"],
     // Councils publish spend monthly, some days into the month.
     schedule: "0 7 5 * *",
