@@ -4,9 +4,9 @@
 // read during the build (pipelines/site/page-data.ts records each read), not from a hand-kept list.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import Papa from "papaparse";
 import { SOURCES } from "../../sources/index.ts";
 import { literal, openWarehouse } from "../warehouse.ts";
+import { spreadsheetCsv } from "../../reports/components/spreadsheet-csv.js";
 
 export interface MartRead {
   loader: string;
@@ -79,7 +79,7 @@ export function catalogueCsv(entries: CatalogueEntry[]): string {
     run_id: entry.run_id,
   }));
   // Titles are publishers' text: neutralise anything a spreadsheet would run as a formula.
-  return Papa.unparse(rows, { escapeFormulae: true });
+  return spreadsheetCsv(rows);
 }
 
 export async function writeCatalogue(warehousePath: string, outDir: string, reads: MartRead[], runId: string): Promise<CatalogueEntry[]> {

@@ -1,7 +1,7 @@
 // Every chart on the site goes out in the same accessible frame: a plain-English headline,
 // the chart, its source and edition, the data as a table, and a CSV download of that data.
-import Papa from "papaparse";
 import { html } from "htl";
+import { spreadsheetCsv } from "./spreadsheet-csv.js";
 
 /**
  * @param {{
@@ -16,15 +16,11 @@ import { html } from "htl";
  * }} options
  */
 export function chartFigure({ id, headline, chart, description, columns, rows, source, note }) {
-  // escapeFormulae: a text cell starting with =, +, -, @, tab or return gets a leading quote,
-  // so a download opened in a spreadsheet never runs as a formula.
-  const csv = Papa.unparse(
-    {
+  // Formula-like text cells are escaped (components/spreadsheet-csv.js).
+  const csv = spreadsheetCsv({
       fields: columns.map((c) => c.label),
       data: rows.map((row) => columns.map((c) => row[c.key] ?? "")),
-    },
-    { escapeFormulae: true },
-  );
+    });
   const href = `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`;
   const cell = (column, row) => (column.format ? column.format(row[column.key]) : String(row[column.key] ?? ""));
   labelSvg(chart, headline, description);

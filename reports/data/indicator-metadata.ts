@@ -1,8 +1,8 @@
 // The indicator registry as flat records, for the definitions page and the machine-readable
 // export. CSV cells that a spreadsheet would run as a formula are neutralised.
-import Papa from "papaparse";
 import { INDICATORS } from "../../models/indicators/index.ts";
 import type { PageDataContext } from "./marts.ts";
+import { spreadsheetCsv } from "../components/spreadsheet-csv.js";
 
 /** The licence of every source, by id, from the registry the run seeds (meta_sources). */
 export async function licences(readMarts: PageDataContext["readMarts"]): Promise<Map<string, string>> {
@@ -40,5 +40,5 @@ export function indicatorMetadata(licenceOf: Map<string, string>) {
  * Numbers, including negative ones, are left alone.
  */
 export function safeCsv(rows: Record<string, unknown>[]): string {
-  return Papa.unparse(rows, { escapeFormulae: true });
+  return spreadsheetCsv(rows);
 }

@@ -70,18 +70,49 @@ async function checkPublic(db: Connection, loader: string, marts: string[]): Pro
   }
 }
 
+/**
+ * Every table a query reads, from DuckDB's own parse of it (json_serialize_sql): base tables in
+ * FROM, joins and subqueries, less the names of its CTEs. A table function (read_csv, glob...)
+ * would reach past the warehouse, so it is refused.
+ */
+async function tablesRead(db: Connection, loader: string, sql: string): Promise<string[]> {
+  const [row] = await db.all<{ tree: string }>(`select json_serialize_sql(${literal(sql)}) as tree`);
+  const tree = JSON.parse(row!.tree) as { error: boolean; error_message?: string };
+  if (tree.error) throw new Error(`${loader}: cannot read query: ${tree.error_message ?? "parse error"}`);
+  const tables = new Set<string>();
+  const ctes = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node === null || typeof node !== "object") return;
+    const item = node as Record<string, unknown>;
+    if (item.type === "BASE_TABLE" && typeof item.table_name === "string") tables.add(item.table_name);
+    if (item.type === "TABLE_FUNCTION") throw new Error(`${loader}: page data may read warehouse tables only, not a table function`);
+    for (const cte of ((item.cte_map as { map?: { key: string }[] } | undefined)?.map ?? [])) ctes.add(cte.key);
+    Object.values(item).forEach(walk);
+  };
+  walk(tree);
+  return [...tables].filter((table) => !ctes.has(table));
+}
+
 export function pageDataContext({ db, audience, loader, onRead }: ContextOptions): PageDataContext {
   return {
     async readMarts<T = Row>(queries: Record<string, MartQuery>) {
-      const marts = Object.values(queries).map((query) => query.mart);
-      // Reports depend on marts only; staging and raw tables may change shape at any time.
-      const other = marts.find((mart) => !MART.test(mart));
-      if (other) throw new Error(`reports may read marts only, not '${other}'`);
-      if (audience !== "internal") await checkPublic(db, loader, [...new Set(marts)]);
-      const out: Record<string, T[]> = {};
+      // What each query really reads, not only the mart it is filed under: a query may join
+      // or subquery other tables, and each of them must pass the same checks.
+      const reads = new Map<string, { sql: string; tables: string[] }>();
       for (const [key, { mart, sql }] of Object.entries(queries)) {
-        out[key] = await db.all<T>(sql.replaceAll("{mart}", mart));
-        onRead?.(mart);
+        const text = sql.replaceAll("{mart}", mart);
+        reads.set(key, { sql: text, tables: [...new Set([mart, ...(await tablesRead(db, loader, text))])] });
+      }
+      const tables = [...new Set([...reads.values()].flatMap((read) => read.tables))];
+      // Reports depend on marts only; staging and raw tables may change shape at any time.
+      const other = tables.find((table) => !MART.test(table));
+      if (other) throw new Error(`reports may read marts only, not '${other}'`);
+      if (audience !== "internal") await checkPublic(db, loader, tables);
+      const out: Record<string, T[]> = {};
+      for (const [key, read] of reads) {
+        out[key] = await db.all<T>(read.sql);
+        for (const table of read.tables) onRead?.(table);
       }
       return out;
     },
