@@ -1,7 +1,7 @@
 // Illustrative invoices against the illustrative contracts: what prompt payment (regulation 113
 // of the Public Contracts Regulations 2015) and spend against contract value are computed from.
 import { defineCsvSource } from "./declaration.ts";
-import { ILLUSTRATIVE_COUNCIL_NAMES, ILLUSTRATIVE_DECLARATION, ILLUSTRATIVE_RELEASED, illustrativeFiles } from "./illustrative-shared.ts";
+import { ILLUSTRATIVE_COUNCIL_NAMES, ILLUSTRATIVE_DECLARATION, illustrativeFiles } from "./illustrative-shared.ts";
 
 export default defineCsvSource({
   id: "illustrative-invoices",

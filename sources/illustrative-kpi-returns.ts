@@ -1,6 +1,6 @@
 // Illustrative monthly KPI returns from providers, one row per contract, KPI and month.
 import { defineCsvSource } from "./declaration.ts";
-import { ILLUSTRATIVE_COUNCIL_NAMES, ILLUSTRATIVE_DECLARATION, ILLUSTRATIVE_RELEASED, illustrativeFiles } from "./illustrative-shared.ts";
+import { ILLUSTRATIVE_COUNCIL_NAMES, ILLUSTRATIVE_DECLARATION, illustrativeFiles } from "./illustrative-shared.ts";
 
 export default defineCsvSource({
   id: "illustrative-kpi-returns",

@@ -98,7 +98,7 @@ export async function writeRunHistory(db: Warehouse, events: RunEvent[], current
     runSchema,
     runs.map((run) => {
       const steps = run.steps ?? [];
-      const tests = steps.filter((step) => step.step.startsWith("tests ") || step.step === "model tests");
+      const tests = steps.filter((step) => step.step === "model tests");
       const failed = steps.find((step) => step.status === "failed");
       return {
         run_id: run.run.runId,

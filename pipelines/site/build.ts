@@ -2,8 +2,8 @@
 // them (with the warehouse, all or nothing) is pipelines/publish.ts.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative, resolve } from "node:path";
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import type { Audience } from "../../reports/data/marts.ts";
 import { openWarehouse } from "../warehouse.ts";
