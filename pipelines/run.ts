@@ -306,7 +306,7 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
     if (buildSiteDir && buildInternalDir) {
       // --- site builds (pipelines/site/build.ts): both sites from one snapshot, at the same time ---
       await step("site builds (public and internal)", async () => {
-        const timings = await buildSites({ root: options.root, warehousePath: buildPath, publicDir: buildSiteDir, internalDir: buildInternalDir, runId });
+        const timings = await buildSites({ root: options.root, warehousePath: buildPath, site: config, publicDir: buildSiteDir, internalDir: buildInternalDir, runId });
         return { rows: null, detail: `${timings}; public: public tables only, scanned for restricted values` };
       });
       // --- end of site builds ---

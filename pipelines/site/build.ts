@@ -6,6 +6,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync,
 import { basename, dirname, join, relative } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import type { Audience } from "../../reports/data/marts.ts";
+import { resolveSiteAreas, type SiteArea, type SiteChoice } from "../../reports/data/site-areas.ts";
 import { openWarehouse } from "../warehouse.ts";
 import { type MartRead, writeCatalogue } from "./catalogue.ts";
 import { computePageData, isPageDataModule, type PageFile, pageDataModules } from "./page-data.ts";
@@ -19,6 +20,8 @@ export type { Audience };
 interface Common {
   root: string;
   warehousePath: string;
+  /** Which council the sites are about (the council configuration); the warehouse holds them all. */
+  site: SiteChoice;
   /** The run that built the warehouse, shown in every page's footer. */
   runId?: string;
 }
@@ -60,7 +63,7 @@ export async function buildSites({ publicDir, internalDir, ...common }: SiteBuil
 }
 
 /** Returns how long each part took, for the run log. */
-async function buildTargets({ root, warehousePath, runId = "" }: Common, targets: Target[]): Promise<string> {
+async function buildTargets({ root, warehousePath, site, runId = "" }: Common, targets: Target[]): Promise<string> {
   // Framework caches beside the pages, and two builds at once would share the cache; so each
   // build works on its own copy of reports/, a sibling folder at the project root (relative
   // imports such as ../node_modules still resolve), whose cache starts with only the kept
@@ -77,7 +80,7 @@ async function buildTargets({ root, warehousePath, runId = "" }: Common, targets
     copyFileSync(warehousePath, snapshot);
     const t0 = performance.now();
     const timings: string[] = [];
-    const { data, reads } = await pageDataFor(root, snapshot, targets);
+    const { data, reads } = await pageDataFor(root, snapshot, site, targets);
     timings.push(`page data ${seconds(t0)} s`);
     const builtOn = new Date().toISOString().slice(0, 10);
     const buildOne = async (target: Target, i: number) => {
@@ -123,12 +126,13 @@ async function buildTargets({ root, warehousePath, runId = "" }: Common, targets
  * Every page's data from one read-only connection: the public modules once (under the public
  * guard whenever a public site is among the targets), the internal ones when an internal site is.
  */
-async function pageDataFor(root: string, snapshot: string, targets: Target[]): Promise<{ data: PageFile[]; reads: MartRead[] }> {
+async function pageDataFor(root: string, snapshot: string, site: SiteChoice, targets: Target[]): Promise<{ data: PageFile[]; reads: MartRead[] }> {
   const reports = join(root, "reports");
   const db = await openWarehouse(snapshot, { readOnly: true });
   try {
+    const areas: SiteArea[] = await resolveSiteAreas(db, site);
     const guarded = targets.some((target) => target.audience === "public");
-    const common = { root, db };
+    const common = { root, db, areas };
     const publicPages = await computePageData({ ...common, audience: guarded ? "public" : "internal", modules: pageDataModules(reports, "public") }).catch((error: Error) => {
       throw namePages(reports, error);
     });

@@ -10,6 +10,7 @@ import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Audience, PageData } from "../../reports/data/marts.ts";
 import { pageDataContext } from "../../reports/data/marts.ts";
+import type { SiteArea } from "../../reports/data/site-areas.ts";
 import type { Warehouse } from "../warehouse.ts";
 import type { MartRead } from "./catalogue.ts";
 
@@ -49,6 +50,8 @@ export interface ComputeOptions {
   root: string;
   db: Warehouse;
   audience: Audience;
+  /** The council the site is about, its comparators and England. */
+  areas: readonly SiteArea[];
   modules: string[];
 }
 
@@ -56,14 +59,14 @@ export interface ComputeOptions {
  * Runs each module against the one connection, in turn. The public audience refuses any mart not
  * classified public, and the error names the module; buildSite adds the page.
  */
-export async function computePageData({ root, db, audience, modules }: ComputeOptions): Promise<PageDataResult> {
+export async function computePageData({ root, db, audience, areas, modules }: ComputeOptions): Promise<PageDataResult> {
   const files: PageFile[] = [];
   const reads: MartRead[] = [];
   for (const path of modules) {
     const loader = `reports/${path}`;
     const module = (await import(pathToFileURL(join(root, "reports", path)).href)) as { default?: PageData };
     if (typeof module.default !== "function") throw new Error(`${loader} exports no page data function (see reports/data/marts.ts)`);
-    const context = pageDataContext({ db, audience, loader, onRead: (mart) => reads.push({ loader, mart }) });
+    const context = pageDataContext({ db, audience, areas, loader, onRead: (mart) => reads.push({ loader, mart }) });
     let text: string;
     try {
       text = await module.default(context);

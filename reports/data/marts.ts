@@ -14,7 +14,9 @@
 // may read any mart.
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { DuckDBInstance } from "@duckdb/node-api";
+import { areasSql, councilSql, resolveSiteAreas, type SiteArea } from "./site-areas.ts";
 
 export type Row = Record<string, unknown>;
 export type Audience = "public" | "internal";
@@ -30,7 +32,10 @@ export interface MartQuery {
 }
 
 export interface PageDataContext {
-  /** Runs the queries; `{mart}` in each is the mart's name. The public build refuses non-public marts. */
+  /**
+   * Runs the queries; `{mart}` in each is the mart's name, `{areas}` the site's areas and
+   * `{council}` its council (reports/data/site-areas.ts). The public build refuses non-public marts.
+   */
   readMarts<T = Row>(queries: Record<string, MartQuery>): Promise<Record<string, T[]>>;
 }
 
@@ -39,6 +44,8 @@ export type PageData = (context: PageDataContext) => Promise<string>;
 export interface ContextOptions {
   db: Connection;
   audience: Audience;
+  /** The council the site is about, its comparators and England (reports/data/site-areas.ts). */
+  areas: readonly SiteArea[];
   /** The module, as its path under reports/, for messages and the published catalogue. */
   loader: string;
   /** Told of every mart read, for the catalogue of what the public pages drew on. */
@@ -94,14 +101,15 @@ async function tablesRead(db: Connection, loader: string, sql: string): Promise<
   return [...tables].filter((table) => !ctes.has(table));
 }
 
-export function pageDataContext({ db, audience, loader, onRead }: ContextOptions): PageDataContext {
+export function pageDataContext({ db, audience, areas, loader, onRead }: ContextOptions): PageDataContext {
+  const values = { areas: areasSql(areas), council: councilSql(areas) };
   return {
     async readMarts<T = Row>(queries: Record<string, MartQuery>) {
       // What each query really reads, not only the mart it is filed under: a query may join
       // or subquery other tables, and each of them must pass the same checks.
       const reads = new Map<string, { sql: string; tables: string[] }>();
       for (const [key, { mart, sql }] of Object.entries(queries)) {
-        const text = sql.replaceAll("{mart}", mart);
+        const text = sql.replaceAll("{mart}", mart).replaceAll("{areas}", values.areas).replaceAll("{council}", values.council);
         reads.set(key, { sql: text, tables: [...new Set([mart, ...(await tablesRead(db, loader, text))])] });
       }
       const tables = [...new Set([...reads.values()].flatMap((read) => read.tables))];
@@ -143,6 +151,15 @@ export async function openReadOnly(path: string): Promise<Connection & { close()
 }
 
 /**
+ * The council under `npm run dev`: the configuration file's council and comparators, read
+ * plainly (the pipeline validates the same file with zod, pipelines/config.ts, before any build).
+ */
+function devChoice(path: string) {
+  const config = JSON.parse(readFileSync(path, "utf8")) as { council: string; comparators?: string[]; england?: string };
+  return { council: config.council, comparators: config.comparators, england: config.england ?? "E92000001" };
+}
+
+/**
  * Declares a page-data module: returns `data` for the pipeline to call, and, when the module is
  * the process Framework started (dev preview), runs it against WAREHOUSE_PATH and writes stdout.
  */
@@ -154,7 +171,8 @@ export function pageData(meta: ImportMeta, data: PageData): PageData {
     void (async () => {
       const db = await openReadOnly(process.env.WAREHOUSE_PATH ?? "warehouse/warehouse.duckdb");
       try {
-        process.stdout.write(await data(pageDataContext({ db, audience, loader })));
+        const areas = await resolveSiteAreas(db, devChoice(process.env.COUNCIL_CONFIG ?? "pipelines/council.json"));
+        process.stdout.write(await data(pageDataContext({ db, audience, areas, loader })));
       } finally {
         db.close();
       }

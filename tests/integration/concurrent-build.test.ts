@@ -6,10 +6,12 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
+import { loadCouncilConfig } from "../../pipelines/config.ts";
 import { runPipelines } from "../../pipelines/run.ts";
 import { buildSite, SOURCE_COPY_PREFIX } from "../../pipelines/site/build.ts";
 import { openWarehouse } from "../../pipelines/warehouse.ts";
 
+const SITE = loadCouncilConfig(resolve(import.meta.dirname, "../.."));
 const root = resolve(import.meta.dirname, "../..");
 const setup = inject("pipeline");
 const dir = mkdtempSync(join(tmpdir(), "concurrent-build-"));
@@ -65,7 +67,7 @@ describe("a site build while another warehouse is published", () => {
       db.close();
     }
     const outDir = join(dir, "site");
-    const build = buildSite({ root, warehousePath: published, outDir, audience: "public" });
+    const build = buildSite({ site: SITE, root, warehousePath: published, outDir, audience: "public" });
     const snapshot = join(root, `${SOURCE_COPY_PREFIX}${basename(outDir)}`, ".warehouse-snapshot.duckdb");
     const deadline = Date.now() + 60_000;
     while (!existsSync(snapshot) && Date.now() < deadline) await new Promise((wait) => setTimeout(wait, 10));

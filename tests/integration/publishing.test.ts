@@ -6,11 +6,13 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
+import { loadCouncilConfig } from "../../pipelines/config.ts";
 import { builtPages } from "../../pipelines/bench/page-weight.ts";
 import { buildSite } from "../../pipelines/site/build.ts";
 import { openWarehouse } from "../../pipelines/warehouse.ts";
 import { SOURCES } from "../../sources/index.ts";
 
+const SITE = loadCouncilConfig(resolve(import.meta.dirname, "../.."));
 const root = resolve(import.meta.dirname, "../..");
 const setup = inject("pipeline");
 const scratch = mkdtempSync(join(tmpdir(), "publishing-test-"));
@@ -56,10 +58,10 @@ describe("the public build's guard", () => {
   it("fails when a page reads an internal table, naming the page and the table; the internal build may read it", async () => {
     mkdirSync(join(scratch, "project"));
     const { projectRoot, warehousePath } = await plantedProject();
-    await expect(buildSite({ root: projectRoot, warehousePath, outDir: join(scratch, "public"), audience: "public" })).rejects.toThrow(
+    await expect(buildSite({ site: SITE, root: projectRoot, warehousePath, outDir: join(scratch, "public"), audience: "public" })).rejects.toThrow(
       /public build refused: page reports\/index\.md reads table contracts_planted through reports\/data\/contract-values\.json\.ts.*classified internal \(planted by the test\)/,
     );
-    await buildSite({ root: projectRoot, warehousePath, outDir: join(scratch, "internal"), audience: "internal" });
+    await buildSite({ site: SITE, root: projectRoot, warehousePath, outDir: join(scratch, "internal"), audience: "internal" });
     expect(readFileSync(join(scratch, "internal", "index.html"), "utf8")).toContain("Internal:");
     expect(readFileSync(join(scratch, "internal", "sc-ct-terrorism-001.html"), "utf8")).toContain("Error log review");
   }, 300_000);

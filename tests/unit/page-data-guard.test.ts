@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openReadOnly, pageDataContext } from "../../reports/data/marts.ts";
+import type { SiteArea } from "../../reports/data/site-areas.ts";
 import { openWarehouse } from "../../pipelines/warehouse.ts";
 
 const path = join(mkdtempSync(join(tmpdir(), "guard-")), "w.duckdb");
@@ -24,12 +25,17 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-const publicReader = () => pageDataContext({ db, audience: "public", loader: "reports/data/x.json.ts" }).readMarts;
+const areas: SiteArea[] = [
+  { area_code: "E06000001", role: "council", sort_order: 0 },
+  { area_code: "E92000001", role: "england", sort_order: 1 },
+];
+
+const publicReader = () => pageDataContext({ db, areas, audience: "public", loader: "reports/data/x.json.ts" }).readMarts;
 
 describe("the public guard", () => {
   it("lets a query of public marts through, CTEs and all, and records every table it read", async () => {
     const read: string[] = [];
-    const readMarts = pageDataContext({ db, audience: "public", loader: "reports/data/x.json.ts", onRead: (table) => read.push(table) }).readMarts;
+    const readMarts = pageDataContext({ db, areas, audience: "public", loader: "reports/data/x.json.ts", onRead: (table) => read.push(table) }).readMarts;
     const { rows } = await readMarts({ rows: { mart: "needs_open", sql: "with t as (select * from {mart}) select n from t" } });
     expect(rows).toEqual([{ n: 5 }]);
     expect(read).toEqual(["needs_open"]);
@@ -43,7 +49,17 @@ describe("the public guard", () => {
 
   it("refuses a raw table read in a subquery, and a table function, in any build", async () => {
     await expect(publicReader()({ rows: { mart: "needs_open", sql: "select *, (select max(payee) from raw_spend) as p from {mart}" } })).rejects.toThrow("reports may read marts only, not 'raw_spend'");
-    const internal = pageDataContext({ db, audience: "internal", loader: "reports/internal/data/y.json.ts" }).readMarts;
+    const internal = pageDataContext({ db, areas, audience: "internal", loader: "reports/internal/data/y.json.ts" }).readMarts;
     await expect(internal({ rows: { mart: "needs_open", sql: "select * from read_csv('sources/data/x.csv')" } })).rejects.toThrow("not a table function");
+  });
+
+  it("gives every query the site's areas and council as values, which the guard lets through", async () => {
+    const { rows } = await publicReader()({
+      rows: { mart: "needs_open", sql: "select a.area_code, a.role, {council} as council from {areas} a left join {mart} m on m.area_code = a.area_code order by a.sort_order" },
+    });
+    expect(rows).toEqual([
+      { area_code: "E06000001", role: "council", council: "E06000001" },
+      { area_code: "E92000001", role: "england", council: "E06000001" },
+    ]);
   });
 });
