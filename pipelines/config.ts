@@ -129,18 +129,14 @@ export function loadCouncilConfig(root: string, path = DEFAULT_SETTINGS.councilC
 }
 
 /**
- * The seed tables models join on: config_areas (one row per configured area with its role)
- * and the council facts (councilFactsSql). Both are written here so a run that calls this
- * once has every seed.
+ * The seed tables models join on: seed_england (England's code, the national benchmark) and
+ * the council facts (councilFactsSql). The council configuration is not among them: the
+ * warehouse covers every council, and which one a site is about is chosen when the site is
+ * built (reports/data/site-areas.ts), so switching council never rebuilds the warehouse.
  */
-export function configAreasSql(config: CouncilConfig): string {
-  const rows = [
-    `('${config.council}', 'council', 0)`,
-    ...config.comparators.map((code, index) => `('${code}', 'comparator', ${index + 1})`),
-    `('${config.england}', 'england', ${config.comparators.length + 1})`,
-  ];
-  return `create or replace table config_areas (area_code varchar primary key, role varchar not null, sort_order integer not null);
-insert into config_areas values ${rows.join(", ")};
+export function seedsSql(): string {
+  return `create or replace table seed_england (area_code varchar primary key);
+insert into seed_england values ('${ENGLAND_CODE}');
 ${councilFactsSql()}`;
 }
 

@@ -36,13 +36,11 @@ export const PIPELINES: readonly PipelineDefinition[] = [
   },
   {
     name: "places",
-    description: "Places: IoD2019 and IoD2025 deprivation (a council subset and all England), LSOA 2021 lookups to wards and councils, the 2011 and 2021 rural-urban classifications, House of Commons Library MSOA names, council code history and small-area boundaries",
+    description: "Places: IoD2019 and IoD2025 deprivation (every LSOA and council in England), LSOA 2021 lookups to wards and councils, the 2011 and 2021 rural-urban classifications, House of Commons Library MSOA names, council code history and small-area boundaries",
     sources: [
       "iod2019-lsoa-domains",
       "iod2019-ltla-summaries",
       "iod2019-utla-summaries",
-      "iod2025-lsoa-shropshire",
-      "iod2025-ltla-unitaries",
       "ruc2011-lad",
       "ruc2011-utla",
       "msoa-lookup-hcl-names",

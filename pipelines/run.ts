@@ -10,7 +10,7 @@ import { TYPESCRIPT_MODELS } from "../models/index.ts";
 import { classifySources, classifyTable, columnsOf, runTable, unclassifiedTables, writeClassifications, type TableClass } from "./build/classification.ts";
 import { buildModel, discoverModels, runModelTests, sortModels, type Model } from "./build/models.ts";
 import { SEED_TABLES, writeRunHistory, writeSourceSeeds } from "./build/seeds.ts";
-import { configAreasSql, DEFAULT_SETTINGS, internalSiteBeside, loadCouncilConfig } from "./config.ts";
+import { DEFAULT_SETTINGS, internalSiteBeside, loadCouncilConfig, seedsSql } from "./config.ts";
 import { PIPELINES, selectPipelines } from "./definitions.ts";
 import { readPublished, runFingerprint, writePublished } from "./fingerprint.ts";
 import { isUnchanged, LOAD_TABLES_SQL, loadSource } from "./load/index.ts";
@@ -56,7 +56,7 @@ export interface RunResult {
 
 /** Tables the run itself writes before any model: the seeds and the load records. */
 const RUN_TABLES: Record<string, string> = {
-  config_areas: "the council configuration: the council, its comparators and England",
+  seed_england: "England's code, the national benchmark (pipelines/config.ts)",
   seed_council_postcode_districts: "council facts (sources/council-facts.json): each council's postcode districts",
   loads: "load records: files, checksums and row counts",
   ...SEED_TABLES,
@@ -229,7 +229,7 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
     }
     db = await openWarehouse(buildPath);
     await db.run(LOAD_TABLES_SQL);
-    await db.run(configAreasSql(config));
+    await db.run(seedsSql());
 
     const wanted = [...new Set(pipelines.flatMap((p) => p.sources))].map(sourceById);
     const changed = new Set<string>();

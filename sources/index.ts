@@ -36,8 +36,6 @@ import illustrativeKpiReturns from "./illustrative-kpi-returns.ts";
 import iod2019LsoaDomains from "./iod2019-lsoa-domains.ts";
 import iod2019LtlaSummaries from "./iod2019-ltla-summaries.ts";
 import iod2019UtlaSummaries from "./iod2019-utla-summaries.ts";
-import iod2025LsoaShropshire from "./iod2025-lsoa-shropshire.ts";
-import iod2025LtlaUnitaries from "./iod2025-ltla-unitaries.ts";
 import laAllCodes from "./la-all-codes.ts";
 import msoaLookupHclNames from "./msoa-lookup-hcl-names.ts";
 import ruc2011Lad from "./ruc2011-lad.ts";
@@ -46,7 +44,7 @@ import traffordGrants360giving from "./trafford-grants-360giving.ts";
 import traffordSpend202425 from "./trafford-spend-2024-25.ts";
 
 // Deprivation, rurality, MSOA names, council code history and small-area boundaries (the places pipeline).
-const PLACES_SOURCES = [iod2019LsoaDomains, iod2019LtlaSummaries, iod2019UtlaSummaries, iod2025LsoaShropshire, iod2025LtlaUnitaries, ruc2011Lad, ruc2011Utla, msoaLookupHclNames, laAllCodes, boundariesLsoaMsoa2021];
+const PLACES_SOURCES = [iod2019LsoaDomains, iod2019LtlaSummaries, iod2019UtlaSummaries, ruc2011Lad, ruc2011Utla, msoaLookupHclNames, laAllCodes, boundariesLsoaMsoa2021];
 
 // National files for every English council: IoD2025 and the LSOA 2021 lookups (places), the
 // 2018-based projections and Census 2021 by LSOA (population).

@@ -3,7 +3,7 @@
 // concentration headers. See data/iod2025-england-lsoa21/PROVENANCE.md.
 import { defineCsvSource, type Column } from "./declaration.ts";
 import { IOD2025_ENGLAND, IOD2025_ENGLAND_DIR, IOD2025_RELEASED } from "./iod2025-england-lsoa21.ts";
-import { BLOCKS, block } from "./iod2025-ltla-unitaries.ts";
+import { BLOCKS, block } from "./iod2025-shared.ts";
 
 const text = (name: string, header: string, description: string): Column => ({ name, type: "VARCHAR", required: true, header, description });
 // File 13's package spells the IMD's extent columns "imd_2025_..." where File 10's has "imd25_...".

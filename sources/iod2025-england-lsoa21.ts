@@ -2,7 +2,7 @@
 // decile and score of the IMD and its seven domains (File 7, as repackaged by the IMD R package).
 // See data/iod2025-england-lsoa21/PROVENANCE.md.
 import { defineCsvSource, type SourceDeclaration } from "./declaration.ts";
-import { IOD2025_LICENCE, IOD2025_LSOAS, perDomain } from "./iod2025-lsoa-shropshire.ts";
+import { IOD2025_LICENCE, IOD2025_LSOAS, perDomain } from "./iod2025-shared.ts";
 
 export const IOD2025_ENGLAND_DIR = "sources/data/iod2025-england-lsoa21";
 /** The IMD R package's snapshot of MHCLG's release (File 7, 30 October 2025). */

@@ -2,7 +2,7 @@
 // as repackaged by the IMD R package. See data/iod2025-england-lsoa21/PROVENANCE.md.
 import { defineCsvSource, type Column } from "./declaration.ts";
 import { IOD2025_ENGLAND, IOD2025_ENGLAND_DIR } from "./iod2025-england-lsoa21.ts";
-import { BLOCKS, block } from "./iod2025-ltla-unitaries.ts";
+import { BLOCKS, block } from "./iod2025-shared.ts";
 
 const text = (name: string, header: string, description: string): Column => ({ name, type: "VARCHAR", required: true, header, description });
 

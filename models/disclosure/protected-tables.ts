@@ -89,8 +89,6 @@ const wholeUnits = (value: number | null) => (value === null ? null : value > 0 
 interface ActivityRow {
   area_code: string;
   area_name: string;
-  role: string;
-  sort_order: number;
   year: number;
   financial_year: string;
   setting: string;
@@ -116,8 +114,6 @@ export function protectActivityRow(row: ActivityRow) {
   return {
     area_code: row.area_code,
     area_name: row.area_name,
-    role: row.role,
-    sort_order: row.sort_order,
     year: row.year,
     financial_year: row.financial_year,
     setting: row.setting,
@@ -145,7 +141,7 @@ const protectedValueSchema = z.object({
 });
 
 const activitySchema = z.object({
-  area_code: col.text(), area_name: col.text(), role: col.text(), sort_order: col.integer(), year: col.integer(), financial_year: col.text(),
+  area_code: col.text(), area_name: col.text(), year: col.integer(), financial_year: col.text(),
   setting: col.text(), in_house: col.double().nullable(), external: col.double().nullable(), total: col.double().nullable(),
   in_house_shown: col.text().nullable(), external_shown: col.text().nullable(), total_shown: col.text().nullable(),
   external_share: col.double().nullable(), in_house_share: col.double().nullable(), share_missing_reason: col.text().nullable(),
@@ -172,7 +168,7 @@ export async function protectTables(db: Pick<ModelContext, "all">, indicators: r
         .map((row) => ({ ...row, level: row.role === "england" ? "England" : "Council", median: null })),
     ),
   );
-  const activity = (await db.all<ActivityRow>(`select * exclude (total_is_published, published_names) from market_asc_activity order by sort_order, year, setting`)).map(protectActivityRow);
+  const activity = (await db.all<ActivityRow>(`select * exclude (total_is_published, published_names) from market_asc_activity order by area_code, year, setting`)).map(protectActivityRow);
   return {
     outcomes_indicator_values_protected: values,
     outcomes_indicator_summary_protected: protectedSummary,
@@ -201,7 +197,7 @@ export default defineModel({
     outcomes_indicator_summary_protected: {
       schema: summarySchema,
       classification: PROTECTED,
-      tests: ["unique: indicator_id", "relationships: indicator_id -> outcomes_indicator_values_protected.indicator_id"],
+      tests: ["unique: indicator_id, area_code", "relationships: indicator_id -> outcomes_indicator_values_protected.indicator_id"],
     },
     outcomes_indicator_funnel_protected: {
       schema: funnelSchema,

@@ -4,7 +4,7 @@
 -- ONS prints ENGLAND in capitals in the older editions; the site uses the plain name.
 select
     area_code,
-    case when area_code = (select area_code from config_areas where role = 'england') then 'England' else arg_max(area_name, year) end as area_name,
+    case when area_code = (select area_code from seed_england) then 'England' else arg_max(area_name, year) end as area_name,
     arg_max(area_type, year) as area_type
 from int_population__estimates
 group by area_code

@@ -39,7 +39,7 @@ editions as (
 candidates as (
     select distinct year as edition, area_code, area_name
     from int_population__estimates
-    where (regexp_full_match(area_code, 'E(06|08|09|10|12)[0-9]{6}') or area_code = (select area_code from config_areas where role = 'england'))
+    where (regexp_full_match(area_code, 'E(06|08|09|10|12)[0-9]{6}') or area_code = (select area_code from seed_england))
 ),
 names as (
     select distinct council_name as name from spellings

@@ -12,7 +12,7 @@
 with msoas as (
     select msoa11_code, msoa11_name, msoa11_hcl_name
     from stg_hcl__msoa_names
-    where country_code = (select area_code from config_areas where role = 'england') and msoa11_code is not null
+    where country_code = (select area_code from seed_england) and msoa11_code is not null
 )
 select
     d.*,

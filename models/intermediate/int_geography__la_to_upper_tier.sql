@@ -18,4 +18,4 @@ select
         when l.utla_code in (select area_code from councils) then l.utla_code
     end as utla_code
 from stg_la_codes__all l
-where l.country_code = (select area_code from config_areas where role = 'england')
+where l.country_code = (select area_code from seed_england)

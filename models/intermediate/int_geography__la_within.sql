@@ -9,11 +9,11 @@
 -- test relationships: lad_code -> stg_la_codes__all.lad_code
 select distinct lad_code, area_code
 from (
-    select lad_code, lad_code as area_code from stg_la_codes__all where country_code = (select area_code from config_areas where role = 'england')
+    select lad_code, lad_code as area_code from stg_la_codes__all where country_code = (select area_code from seed_england)
     union all
-    select lad_code, lad_code_active from stg_la_codes__all where country_code = (select area_code from config_areas where role = 'england')
+    select lad_code, lad_code_active from stg_la_codes__all where country_code = (select area_code from seed_england)
     union all
-    select lad_code, utla_code from stg_la_codes__all where country_code = (select area_code from config_areas where role = 'england')
+    select lad_code, utla_code from stg_la_codes__all where country_code = (select area_code from seed_england)
     union all
     select lad_code, utla_code from int_geography__la_to_upper_tier where utla_code is not null
 )

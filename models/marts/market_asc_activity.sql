@@ -1,5 +1,5 @@
--- Adult social care activity provided in house or by external providers, for the configured
--- council and comparators by financial year and setting, with England as the sum of every
+-- Adult social care activity provided in house or by external providers, for every upper-tier
+-- council in the file by financial year and setting, with England as the sum of every
 -- council in the file (the file's own England rows cover only 2001-2009 and 2015).
 -- Shares, not levels: units differ by setting and year. external_share is external activity
 -- over the total: the published total (provision 99) from 2015, else in house + external.
@@ -20,10 +20,9 @@
 --     with no stated licence for the derived file.
 -- classification: internal: counts of people before disclosure control; public pages read market_asc_activity_protected (pipelines/disclosure.ts)
 -- test unique: area_code, year, setting
--- test not_null: area_code, area_name, role, year, financial_year, setting, era, ages
--- test accepted_values: role = council, comparator, england
+-- test not_null: area_code, area_name, year, financial_year, setting, era, ages
 -- test accepted_values: setting = Residential, Nursing, Home care, Day care, Other (community)
--- test relationships: area_code -> int_configured_areas.area_code
+-- test relationships: area_code -> int_areas__reported.area_code
 -- test expression: external_share is null or external_share between 0 and 1.001
 -- test expression: external_share is null or abs(external_share + in_house_share - 1) < 1e-9
 -- test expression: total is null or total >= 0
@@ -48,7 +47,7 @@ councils as (
 -- given only when every such council published it (nursing from 2015 has almost none).
 england as (
     select
-        (select area_code from config_areas where role = 'england') as area_code, year, financial_year, setting, era, ages,
+        (select area_code from seed_england) as area_code, year, financial_year, setting, era, ages,
         case when count(in_house) filter (where known) = count(*) filter (where known) then sum(in_house) filter (where known) end as in_house,
         sum(external) filter (where known) as external,
         sum(total_published) filter (where known) as total_published,
@@ -65,8 +64,6 @@ shares as (
 select
     s.area_code,
     c.area_name,
-    c.role,
-    c.sort_order,
     s.year,
     s.financial_year,
     s.setting,
@@ -89,4 +86,4 @@ select
     end as series_break,
     s.published_names
 from shares s
-join int_configured_areas c using (area_code)
+join int_areas__reported c using (area_code)

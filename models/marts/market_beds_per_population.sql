@@ -1,5 +1,5 @@
--- Care home beds against the people most likely to need them, for the configured council,
--- comparators and England: beds per 1,000 people aged 75 and over, and beds per 100 people
+-- Care home beds against the people most likely to need them, for England and every upper-tier
+-- council: beds per 1,000 people aged 75 and over, and beds per 100 people
 -- aged 65+ estimated to have dementia.
 -- Beds are CQC's spring 2021 snapshot (market_care_homes). The population is the mid-year
 -- estimate closest to the snapshot date, chosen per area from the years held: mid-2021
@@ -10,9 +10,9 @@
 -- dementia service-user band are not dementia beds: such homes also take people without
 -- dementia, and people with dementia also live in other homes and at home.
 -- test unique: area_code
--- test not_null: area_code, area_name, role, snapshot_date, homes, beds, population_year, aged_75_plus, beds_per_1000_aged_75_plus, people_with_dementia, beds_per_100_people_with_dementia
--- test relationships: area_code -> int_configured_areas.area_code
--- test accepted_values: role = council, comparator, england
+-- test not_null: area_code, area_name, snapshot_date, homes, beds, population_year, aged_75_plus, beds_per_1000_aged_75_plus, people_with_dementia, beds_per_100_people_with_dementia
+-- test relationships: area_code -> int_areas__reported.area_code
+-- test expression: (select count(*) from market_beds_per_population) = (select count(*) from int_areas__reported)
 -- test expression: abs(beds_per_1000_aged_75_plus - 1000.0 * beds / aged_75_plus) < 1e-9
 -- test expression: beds_per_100_people_with_dementia_low <= beds_per_100_people_with_dementia and beds_per_100_people_with_dementia <= beds_per_100_people_with_dementia_high
 -- test expression: abs(date_diff('day', make_date(population_year, 6, 30), snapshot_date)) < 366
@@ -28,8 +28,6 @@ with closest as (
 select
     h.area_code,
     h.area_name,
-    h.role,
-    h.sort_order,
     h.snapshot_date,
     h.homes,
     h.beds,
@@ -53,4 +51,4 @@ from market_care_homes h
 join closest c using (area_code)
 join needs_population_older o on o.area_code = h.area_code and o.series = 'estimate' and o.year = c.population_year
 join needs_dementia_prevalence_totals d on d.area_code = h.area_code and d.series = 'estimate' and d.year = c.population_year and d.sex = 'persons'
-where h.is_configured
+where h.area_level in ('council', 'country')

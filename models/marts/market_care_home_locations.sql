@@ -1,4 +1,4 @@
--- Care homes in the configured council as points for the Places map: where each home is, its
+-- Care homes in every upper-tier council as points for the Places map: where each home is, its
 -- beds and type, and its locality. No names (of homes or people): the map shows places and
 -- sizes, and a home's name can contain a person's name (see tests/personal-names.ts).
 -- The CQC file gives 2011 MSOA codes; msoa_in_2021 says whether the code is also a 2021 MSOA
@@ -19,4 +19,4 @@ select
     h.msoa_code in (select l.msoa_code from needs_locality_msoa_2025 l where l.area_code = h.council_code) as msoa_in_2021,
     h.source_file
 from int_care_homes__locations h
-where h.council_code = (select area_code from config_areas where role = 'council')
+where h.council_code in (select area_code from int_areas__reported)

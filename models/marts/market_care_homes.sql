@@ -2,20 +2,19 @@
 -- from CQC's care directory of spring 2021 (the snapshot_date is the latest registration in
 -- the file). Councils are upper-tier (area_level 'council': the councils responsible for adult
 -- social care); districts (area_level 'district') are listed too, so that a district can be
--- configured, but they are part of their county's figures: add up 'council' rows only.
+-- looked up, but they are part of their county's figures: add up 'council' rows only.
 -- Types: with nursing counts every home registered for nursing care, including the 216 in
 -- England registered both with and without; residential only is the rest. Dementia and older
 -- people are CQC service-user bands a home is registered for, not beds set aside: a home's
 -- beds all count towards every band it is registered for. Homes are placed in councils by
 -- their location's point in 2024 boundaries (VirtUK's join), not by CQC's own council field.
 -- test unique: area_code
--- test not_null: area_code, area_name, area_level, is_configured, homes, beds, homes_with_nursing, beds_with_nursing, homes_dementia, beds_dementia, snapshot_date
+-- test not_null: area_code, area_name, area_level, homes, beds, homes_with_nursing, beds_with_nursing, homes_dementia, beds_dementia, snapshot_date
 -- test accepted_values: area_level = council, district, country
--- test accepted_values: role = council, comparator, england
 -- test expression: homes_with_nursing + homes_residential_only = homes
 -- test expression: beds_with_nursing + beds_residential_only = beds
 -- test expression: beds_dementia <= beds and beds_older_people <= beds
--- test expression: is_configured = (role is not null)
+-- test expression: (select count(*) from market_care_homes where area_level = 'council') = (select count(*) from int_areas__reported where level = 'council')
 with homes as (
     select * from int_care_homes__locations
 ),
@@ -24,7 +23,7 @@ by_area as (
     union all by name
     select lad_code as area_code, 'district' as area_level, * exclude (council_code) from homes where lad_code like 'E07%'
     union all by name
-    select (select area_code from config_areas where role = 'england') as area_code, 'country' as area_level, * exclude (council_code) from homes
+    select (select area_code from seed_england) as area_code, 'country' as area_level, * exclude (council_code) from homes
 ),
 totals as (
     select
@@ -45,17 +44,26 @@ totals as (
         any_value(lad_name) filter (where area_level = 'district') as district_name
     from by_area
     group by area_code, area_level
+),
+with_none as (
+    -- A council where the file places no care home (the Isles of Scilly) has a row of zeros:
+    -- the directory lists every registered home, so none is a count, not a gap.
+    select * from totals
+    union all by name
+    select
+        r.area_code, 'council' as area_level,
+        0 as homes, 0 as beds, 0 as homes_with_nursing, 0 as beds_with_nursing, 0 as homes_residential_only,
+        0 as beds_residential_only, 0 as homes_dementia, 0 as beds_dementia, 0 as homes_older_people,
+        0 as beds_older_people, 0 as homes_with_no_beds
+    from int_areas__reported r
+    where r.level = 'council' and r.area_code not in (select area_code from totals)
 )
 select
     t.area_code,
     coalesce(a.area_name, t.district_name) as area_name,
     t.area_level,
-    c.role,
-    c.sort_order,
-    c.role is not null as is_configured,
     t.* exclude (area_code, area_level, district_name),
-    t.beds / t.homes as average_beds,
+    case when t.homes > 0 then t.beds / t.homes end as average_beds,
     (select max(registered_on) from int_care_homes__locations) as snapshot_date
-from totals t
+from with_none t
 left join int_areas a using (area_code)
-left join int_configured_areas c using (area_code)

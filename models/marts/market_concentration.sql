@@ -1,15 +1,15 @@
 -- How concentrated each council's care home market is, by share of beds, where providers are
--- known; and, for the configured areas where they are not, a row that says so.
+-- known; and, for every other upper-tier council and England, a row that says they are not.
 -- Coverage: provider IDs exist only in CQC's API records for Devon, Plymouth, Somerset and
 -- Torbay (February 2021). The England care home file (spring 2021) names no providers, so
--- the configured council and comparators have provider_data false, with their homes and beds
+-- every other council has provider_data false, with their homes and beds
 -- from that file and every concentration measure null, never zero.
 -- HHI is the Herfindahl-Hirschman index of providers' shares of beds, in per cent squared
 -- (0 to 10,000); hhi_brands counts providers under one CQC brand as one, which is closer to
 -- who owns the homes. The bands follow the UK competition authorities' merger guidelines
 -- (CC/OFT, 2010): over 1,000 concentrated, over 2,000 highly concentrated.
 -- test unique: area_code
--- test not_null: area_code, area_name, provider_data, is_configured, coverage
+-- test not_null: area_code, area_name, provider_data, coverage
 -- test accepted_values: concentration = unconcentrated, concentrated, highly concentrated
 -- test expression: provider_data = (hhi is not null)
 -- test expression: hhi is null or (hhi > 0 and hhi <= 10000 and hhi_brands >= hhi - 1e-6)
@@ -43,14 +43,11 @@ covered as (
 unknown as (
     select h.area_code, h.area_name, h.homes, h.beds
     from market_care_homes h
-    where h.is_configured and h.area_code not in (select area_code from known)
+    where h.area_level in ('council', 'country') and h.area_code not in (select area_code from known)
 )
 select
     a.area_code,
     a.area_name,
-    c.role,
-    c.sort_order,
-    c.role is not null as is_configured,
     a.provider_data,
     a.homes,
     a.beds,
@@ -69,4 +66,3 @@ from (
     union all by name
     select *, false as provider_data from unknown
 ) a
-left join int_configured_areas c using (area_code)

@@ -1,14 +1,14 @@
 -- CQC ratings of care homes (overall and the five key questions), by council, where ratings
--- are held; and, for the configured areas, a row saying whether they are.
+-- are held; and, for every other upper-tier council and England, a row saying they are not.
 -- Coverage: ratings exist only in CQC's API records for Devon, Plymouth, Somerset and Torbay
 -- (February 2021, latest report 19 January 2021). The England care home file has no ratings,
--- so the configured council and comparators appear with ratings_available false and no
+-- so every other council appears with ratings_available false and no
 -- rating rows: nothing here describes their homes' quality.
 -- 'No current rating' is a home with no published rating yet (14 in these records);
 -- 'No published rating' is CQC's own label for a key question it did not rate.
 -- Shares are of the council's homes (or beds) in these records, for each key question.
 -- test unique: area_code, key_question, rating
--- test not_null: area_code, area_name, ratings_available, is_configured, key_question, coverage
+-- test not_null: area_code, area_name, ratings_available, key_question, coverage
 -- test accepted_values: key_question = Overall, Safe, Effective, Caring, Responsive, Well-led
 -- test accepted_values: rating = Outstanding, Good, Requires improvement, Inadequate, Inspected but not rated, No published rating, No current rating
 -- test expression: ratings_available = (rating is not null)
@@ -44,17 +44,14 @@ covered as (
 rows as (
     select *, true as ratings_available from mix
     union all by name
-    -- Configured areas without ratings: one row each, stating it.
+    -- Areas without ratings: one row each, stating it.
     select c.area_code, 'Overall' as key_question, false as ratings_available
-    from int_configured_areas c
+    from int_areas__reported c
     where c.area_code not in (select area_code from mix)
 )
 select
     r.area_code,
     a.area_name,
-    c.role,
-    c.sort_order,
-    c.role is not null as is_configured,
     r.ratings_available,
     r.key_question,
     r.rating,
@@ -73,4 +70,3 @@ select
     end as coverage
 from rows r
 join int_areas a using (area_code)
-left join int_configured_areas c using (area_code)

@@ -11,7 +11,7 @@ select
     a.area_name,
     a.area_type,
     case
-        when a.area_code = (select area_code from config_areas where role = 'england') then 'country'
+        when a.area_code = (select area_code from seed_england) then 'country'
         when a.area_code in (select area_code from int_councils__upper_tier) then 'council'
         when a.area_type = 'Region' then 'region'
         else 'district'

@@ -1,4 +1,4 @@
--- Which upper-tier councils are most like the configured council, by a stated, reproducible
+-- Which upper-tier councils are most like each upper-tier council, by a stated, reproducible
 -- method on published data:
 --   1. Councils: every upper-tier council in England in the newest mid-year population estimates
 --      (mid-2022, on April 2023 boundaries: 153 unitary, metropolitan, London borough and county
@@ -15,20 +15,22 @@
 --         10, weighted by population).
 --   3. Each feature is standardised across the councils, z = (value - mean) / standard deviation
 --      (sample), so that each counts equally whatever its units.
---   4. The distance from the configured council is the Euclidean distance between the councils'
+--   4. The distance from a council to another is the Euclidean distance between the councils'
 --      z-scores: the square root of the sum, over the four features, of the squared differences.
---   5. Councils are ranked by distance, nearest first (ties by code). Listed: the configured
---      council itself (rank 0), the 15 nearest, and any configured comparator beyond the 15.
+--   5. Councils are ranked by distance, nearest first (ties by code). Every pair is listed (153 x 153
+--      rows), so a site can show its configured comparators wherever they rank; is_nearest_15
+--      marks the 15 nearest, which a site whose configuration names no comparators takes as its
+--      comparators (reports/data/site-areas.ts).
 -- Equal weights and no judgement: a starting point for choosing comparators, to be read beside
 -- CIPFA's nearest neighbours and local knowledge. It knows nothing of services, spending or
 -- geography beyond these four numbers. A district council (not upper tier) gets no rows.
--- test unique: area_code
--- test not_null: council_code, area_code, area_name, similarity_rank, distance, is_nearest_15, is_configured_comparator, share_65_plus, share_85_plus, rural_share_2011, imd_average_score_2019, councils_compared
+-- test unique: council_code, area_code
+-- test not_null: council_code, area_code, area_name, similarity_rank, distance, is_nearest_15, share_65_plus, share_85_plus, rural_share_2011, imd_average_score_2019, councils_compared
 -- test relationships: area_code -> int_councils__upper_tier.area_code
--- test relationships: council_code -> int_configured_areas.area_code
+-- test relationships: council_code -> int_councils__upper_tier.area_code
 -- test expression: (similarity_rank = 0) = (area_code = council_code) and (similarity_rank = 0) = (distance = 0)
--- test expression: (select count(*) from needs_comparator_similarity where is_nearest_15) = 15
--- test expression: is_nearest_15 or similarity_rank = 0 or distance >= (select max(distance) from needs_comparator_similarity where is_nearest_15)
+-- test expression: (select count(*) from needs_comparator_similarity where is_nearest_15) = 15 * (select count(*) from int_councils__upper_tier)
+-- test expression: (select count(*) from needs_comparator_similarity) = (select count(*) * count(*) from int_councils__upper_tier)
 with features as (
     select * from int_councils__comparison_features
 ),
@@ -52,11 +54,6 @@ standardised as (
     from features f
     cross join spread s
 ),
-council as (
-    select z.*
-    from standardised z
-    join int_configured_areas c on c.area_code = z.area_code and c.role = 'council'
-),
 distances as (
     select
         k.area_code as council_code,
@@ -68,12 +65,12 @@ distances as (
             + power(z.z_imd_average_score_2019 - k.z_imd_average_score_2019, 2)
         ) as distance
     from standardised z
-    cross join council k
+    cross join standardised k
 ),
 ranked as (
     select
         *,
-        row_number() over (order by area_code = council_code desc, distance, area_code) - 1 as similarity_rank
+        row_number() over (partition by council_code order by area_code = council_code desc, distance, area_code) - 1 as similarity_rank
     from distances
 )
 select
@@ -84,7 +81,6 @@ select
     r.similarity_rank,
     r.distance,
     r.similarity_rank between 1 and 15 as is_nearest_15,
-    coalesce(c.role = 'comparator', false) as is_configured_comparator,
     r.share_65_plus,
     r.share_85_plus,
     r.population_year,
@@ -98,5 +94,3 @@ select
     r.z_imd_average_score_2019,
     r.councils_compared
 from ranked r
-left join int_configured_areas c using (area_code)
-where r.similarity_rank <= 15 or c.role = 'comparator'

@@ -1,24 +1,24 @@
 -- Estimated people aged 65 and over with dementia, by 5-year age band and sex, for the
--- configured areas: CFAS II prevalence (Matthews et al., Lancet 2013) times the population of
--- the band, for every mid-year estimate (2015-2022) and projection year (2022-2047; the
--- projections cover the council and comparators, not England). low and high apply the rate's
+-- England and every upper-tier council: CFAS II prevalence (Matthews et al., Lancet 2013) times the population of
+-- the band, for every mid-year estimate (2015-2022) and projection year (each area's projection
+-- edition, named on every row). low and high apply the rate's
 -- 95% confidence limits to the same population. For persons, the figures are the sums of the
 -- male and female ones and the rates are implied (people with dementia / population).
 -- Assumes England's age- and sex-specific prevalence of 2008-2011 holds everywhere and in every
 -- year: no adjustment for rurality, deprivation or changes in prevalence over time. The 90+
 -- band uses the 90+ rate for everyone aged 90 and over.
 -- test unique: series, year, area_code, sex, band_start
--- test not_null: series, year, area_code, area_name, role, sex, age_band, band_start, population, prevalence, prevalence_lower_95, prevalence_upper_95, people_with_dementia, people_with_dementia_low, people_with_dementia_high
+-- test not_null: series, year, area_code, area_name, sex, age_band, band_start, population, prevalence, prevalence_lower_95, prevalence_upper_95, people_with_dementia, people_with_dementia_low, people_with_dementia_high
 -- test accepted_values: series = estimate, projection
 -- test accepted_values: sex = male, female, persons
 -- test accepted_values: band_start = 65, 70, 75, 80, 85, 90
--- test relationships: area_code -> int_configured_areas.area_code
+-- test relationships: area_code -> int_areas__reported.area_code
 -- test expression: people_with_dementia_low <= people_with_dementia and people_with_dementia <= people_with_dementia_high
 -- test expression: sex = 'persons' or abs(people_with_dementia - population * prevalence) < 1e-6
 -- test expression: people_with_dementia <= population
 with by_sex as (
     select
-        p.series, p.year, p.area_code, p.area_name, p.role, p.sort_order, p.sex, p.age_band, p.band_start,
+        p.series, p.year, p.area_code, p.area_name, p.projection_edition, p.projection_label, p.sex, p.age_band, p.band_start,
         p.population,
         r.prevalence,
         r.prevalence_lower_95,
@@ -34,7 +34,7 @@ with by_sex as (
 ),
 persons as (
     select
-        series, year, area_code, area_name, role, sort_order, 'persons' as sex, age_band, band_start,
+        series, year, area_code, area_name, projection_edition, projection_label, 'persons' as sex, age_band, band_start,
         sum(population) as population,
         sum(people_with_dementia) / sum(population) as prevalence,
         sum(people_with_dementia_low) / sum(population) as prevalence_lower_95,

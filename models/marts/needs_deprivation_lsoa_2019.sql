@@ -1,4 +1,4 @@
--- IoD2019 for each LSOA (2011 geography) of the configured council: rank (1 = most deprived of
+-- IoD2019 for every LSOA (2011 geography) in England, with its upper-tier council today: rank (1 = most deprived of
 -- England's 32,844) and national decile (1 = most deprived 10%) of the IMD and each domain, and
 -- the MSOA (2011) with its House of Commons Library name where the name lookup finds it.
 -- IoD2019 and IoD2025 are kept in separate marts and never joined: the LSOA geography changed
@@ -8,7 +8,7 @@
 -- test unique: lsoa11_code
 -- test not_null: edition, area_code, area_name, lsoa11_code, lsoa11_name, lad19_code, imd_rank, imd_decile, in_most_deprived_10, in_most_deprived_20
 -- test accepted_values: edition = IoD2019
--- test relationships: area_code -> int_configured_areas.area_code
+-- test relationships: area_code -> int_areas__reported.area_code
 -- test expression: in_most_deprived_10 <= in_most_deprived_20
 select
     d.edition,
@@ -31,7 +31,6 @@ select
     d.living_environment_rank, d.living_environment_decile,
     d.imd_decile = 1 as in_most_deprived_10,
     d.imd_decile <= 2 as in_most_deprived_20
-from int_configured_areas c
-join int_geography__la_within w on w.area_code = c.area_code
-join int_deprivation__lsoa_2019 d on d.lad19_code = w.lad_code
-where c.role = 'council'
+from int_deprivation__lsoa_2019 d
+join int_geography__la_within w on w.lad_code = d.lad19_code
+join int_areas__reported c on c.area_code = w.area_code and c.level = 'council'

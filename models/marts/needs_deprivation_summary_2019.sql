@@ -1,4 +1,4 @@
--- IoD2019 (LSOA 2011 geography) for the configured council, its comparators and England: how
+-- IoD2019 (LSOA 2011 geography) for every upper-tier council and England: how
 -- many LSOAs each has and how many, and what share, lie in England's most deprived 10% and 20%
 -- (IMD decile 1, deciles 1-2), counted from File 2; beside them the council's published IMD,
 -- IDAOPI (income deprivation affecting older people) and IDACI (affecting children) summaries,
@@ -9,23 +9,23 @@
 -- IoD2025 is in needs_deprivation_summary_2025, never in this table: not comparable.
 -- The share test checks File 2 against Files 10/11, which publish the share to 4 places.
 -- test unique: area_code
--- test not_null: edition, lsoa_geography, area_code, area_name, role, lsoa_count, lsoas_most_deprived_10, share_most_deprived_10, lsoas_most_deprived_20, share_most_deprived_20
+-- test not_null: edition, lsoa_geography, area_code, area_name, level, lsoa_count, lsoas_most_deprived_10, share_most_deprived_10, lsoas_most_deprived_20, share_most_deprived_20
 -- test accepted_values: edition = IoD2019
--- test relationships: area_code -> int_configured_areas.area_code
+-- test relationships: area_code -> int_areas__reported.area_code
 -- test expression: lsoa_count > 0 and lsoas_most_deprived_10 <= lsoas_most_deprived_20 and lsoas_most_deprived_20 <= lsoa_count
 -- test expression: published_share_most_deprived_10 is null or abs(share_most_deprived_10 - published_share_most_deprived_10) < 0.00005 + 1e-9
--- test expression: role <> 'england' or lsoa_count = (select count(*) from stg_iod2019__lsoa_domains)
+-- test expression: level <> 'country' or lsoa_count = (select count(*) from stg_iod2019__lsoa_domains)
 with lsoas as (
     select c.area_code, d.lsoa11_code, d.imd_decile
-    from int_configured_areas c
+    from int_areas__reported c
     join int_geography__la_within w on w.area_code = c.area_code
     join int_deprivation__lsoa_2019 d on d.lad19_code = w.lad_code
-    where c.role <> 'england'
+    where c.level = 'council'
     union all
     select c.area_code, d.lsoa11_code, d.imd_decile
-    from int_configured_areas c
+    from int_areas__reported c
     cross join int_deprivation__lsoa_2019 d
-    where c.role = 'england'
+    where c.level = 'country'
 ),
 counts as (
     select
@@ -69,8 +69,7 @@ select
     'LSOA 2011' as lsoa_geography,
     c.area_code,
     c.area_name,
-    c.role,
-    c.sort_order,
+    c.level,
     n.lsoa_count,
     n.lsoas_most_deprived_10,
     n.lsoas_most_deprived_10 / n.lsoa_count as share_most_deprived_10,
@@ -90,6 +89,6 @@ select
     p.idaci_share_most_deprived_10,
     p.barriers_average_score,
     p.barriers_rank_of_average_score
-from int_configured_areas c
+from int_areas__reported c
 left join counts n using (area_code)
 left join published p using (area_code)

@@ -7,7 +7,7 @@
 -- Not here, on purpose: people aged 65+ by MSOA (no small-area population estimates are
 -- bundled) and care home beds by MSOA (they come from the CQC care-home work, which geocodes
 -- locations); a column is left out rather than filled with something that is not that figure.
--- test unique: msoa_code
+-- test unique: area_code, msoa_code
 -- test not_null: edition, area_code, area_name, msoa_code, msoa_name, lsoa_count, lsoas_most_deprived_20, share_most_deprived_20, median_imd_decile
 -- test accepted_values: edition = IoD2019
 -- test relationships: msoa_code -> stg_hcl__msoa_names.msoa11_code

@@ -6,7 +6,7 @@
 -- codes are the same in 2011 and 2021, but their LSOAs and ranks are not comparable).
 -- Not here, on purpose: people aged 65+ by MSOA (no small-area population estimates are
 -- bundled) and care home beds by MSOA (from the CQC care-home work).
--- test unique: msoa_code
+-- test unique: area_code, msoa_code
 -- test not_null: edition, area_code, area_name, msoa_code, msoa_name, lsoa_count, lsoas_most_deprived_20, share_most_deprived_20, median_imd_decile, rural_lsoas
 -- test accepted_values: edition = IoD2025
 -- test relationships: msoa_code -> stg_hcl__msoa_names.msoa21_code

@@ -1,5 +1,6 @@
--- Growth in the older population and the old-age dependency ratio, by configured area, series
--- and year (estimates 2015-2022, projections 2022-2047 for the council and comparators).
+-- Growth in the older population and the old-age dependency ratio, for England and every
+-- upper-tier council, by series and year (estimates 2015-2022; projections from each area's
+-- edition: 2022-2047 for the 2022-based, 2018-2043 for the 2018-based).
 -- Growth is measured from the first year of each series: 2015 for estimates and 2022, the
 -- projections' base, for projections. Estimates cross the Census 2021 rebasing between 2020
 -- and 2021, so growth since 2015 includes it.
@@ -7,15 +8,15 @@
 -- own OADR counts people of State Pension age and over per 1,000 aged 16 to State Pension age,
 -- so the two differ as the pension age rises: name this one in full on the page.
 -- test unique: series, year, area_code
--- test not_null: series, year, area_code, area_name, role, base_year, aged_16_64, aged_65_plus, aged_75_plus, aged_85_plus, old_age_dependency_ratio, growth_75_plus, growth_85_plus
+-- test not_null: series, year, area_code, area_name, base_year, aged_16_64, aged_65_plus, aged_75_plus, aged_85_plus, old_age_dependency_ratio, growth_75_plus, growth_85_plus
 -- test accepted_values: series = estimate, projection
--- test relationships: area_code -> int_configured_areas.area_code
+-- test relationships: area_code -> int_areas__reported.area_code
 -- test expression: year <> base_year or (growth_75_plus = 0 and growth_85_plus = 0 and change_75_plus = 0)
 -- test expression: aged_65_plus >= aged_75_plus and aged_75_plus >= aged_85_plus
 -- test expression: old_age_dependency_ratio > 0
 with ages as (
     select
-        series, year, area_code, area_name, role, sort_order,
+        series, year, area_code, area_name, projection_edition, projection_label,
         sum(population) filter (where age between 16 and 64) as aged_16_64,
         sum(population) filter (where age >= 65) as aged_65_plus,
         sum(population) filter (where age >= 75) as aged_75_plus,
@@ -33,7 +34,7 @@ based as (
     from ages
 )
 select
-    series, year, area_code, area_name, role, sort_order,
+    series, year, area_code, area_name, projection_edition, projection_label,
     aged_16_64, aged_65_plus, aged_75_plus, aged_85_plus,
     1000 * aged_65_plus / aged_16_64 as old_age_dependency_ratio,
     base_year,

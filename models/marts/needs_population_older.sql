@@ -6,7 +6,7 @@
 -- test expression: total >= aged_65_plus
 -- test expression: share_65_plus between 0 and 1
 select
-    series, year, area_code, area_name, role, sort_order,
+    series, year, area_code, area_name, projection_edition, projection_label,
     sum(population) as total,
     sum(population) filter (where age >= 65) as aged_65_plus,
     sum(population) filter (where age >= 75) as aged_75_plus,

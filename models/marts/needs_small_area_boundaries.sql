@@ -1,8 +1,8 @@
--- Small-area boundaries for the configured council's maps: its LSOAs and MSOAs (2021), each
+-- Small-area boundaries for councils' maps: its LSOAs and MSOAs (2021), each
 -- with its GeoJSON geometry as text and its position in the published file (maps draw in that
--- order). No rows when the council's boundary files are not bundled; the Places page then says
+-- order). No rows for a council whose boundary files are not bundled; the Places page then says
 -- maps are not available.
--- test unique: level, area_code
+-- test unique: council_code, level, area_code
 -- test not_null: council_code, level, area_code, feature_number, geometry
 -- test accepted_values: level = lsoa, msoa
 select
@@ -13,4 +13,4 @@ select
     b.geometry,
     b.feature_number
 from stg_boundaries_lsoa_msoa_2021__areas b
-join config_areas c on c.role = 'council' and b.council_code = c.area_code
+join int_areas__reported c on b.council_code = c.area_code

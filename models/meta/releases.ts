@@ -19,19 +19,19 @@ export type ReleaseFigureRow = RowOf<typeof figureSchema>;
 /**
  * The figures tracked for revisions, from the tables the public pages read (indicator values
  * after disclosure control), so that the log never shows a value the pages withhold: the
- * council's and England's values, which are what the public pages headline.
+ * every council's and England's values (the warehouse covers them all; a site shows its own).
  */
 const FIGURES = `
   select 'Outcome indicator ' || indicator_id as figure, area_code, area_name, period, value
-  from outcomes_indicator_values_protected where role in ('council', 'england')
+  from outcomes_indicator_values_protected where area_code in (select area_code from int_areas__reported)
   union all
   select 'Population, ' || series || ' ' || year as figure, area_code, area_name, year::varchar as period, total::double as value
-  from needs_population_older where role = 'council'
+  from needs_population_older
   union all
   select 'Care home beds' as figure, area_code, area_name, snapshot_date::varchar as period, beds::double as value
-  from market_care_homes where role in ('council', 'england')`;
+  from market_care_homes where area_level in ('council', 'country')`;
 
-const FIGURE_INPUTS = ["outcomes_indicator_values_protected", "needs_population_older", "market_care_homes"];
+const FIGURE_INPUTS = ["outcomes_indicator_values_protected", "needs_population_older", "market_care_homes", "int_areas__reported"];
 
 /** The history kept so far (the build warehouse is a copy of the published one), less this run's. */
 async function history<T>(db: Pick<ModelContext, "all">, table: string, columns: string, runId: string): Promise<T[]> {

@@ -2,7 +2,9 @@
 // areas: the published value with its confidence interval (models/statistics), significance
 // against the benchmark, quintile among councils, funnel limits and the trend over the Oflog
 // series. Built by the runner after the models it reads, like a SQL model; writes four
-// outcomes_* marts. Which area is England comes from the config_areas seed (role 'england').
+// outcomes_* marts, for every council and England. Which area is England comes from the
+// seed_england seed; role is 'england' for it and 'council' for every other area, and which
+// council a site is about is chosen when the site is built.
 import { median } from "d3";
 import { INDICATORS, type Indicator } from "../indicators/index.ts";
 import { col, defineModel, type ModelContext, type RowOf } from "../model.ts";
@@ -210,10 +212,9 @@ export function trendOf(indicator: Indicator, points: { period: string; value: n
 
 /** Computes outcomes_indicator_{values,funnel,trend,summary} rows. */
 export async function computeIndicators(db: Reader, indicators: readonly Indicator[]) {
-  const roles = new Map(
-    (await db.all<{ area_code: string; role: string }>(`select area_code, role from config_areas`)).map((row) => [row.area_code, row.role]),
-  );
-  const council = [...roles].find(([, role]) => role === "council")![0];
+  const [{ area_code: england } = { area_code: "" }] = await db.all<{ area_code: string }>(`select area_code from seed_england`);
+  const areas = await db.all<{ area_code: string }>(`select area_code from int_areas__reported`);
+  const roles = new Map(areas.map((row) => [row.area_code, row.area_code === england ? "england" : "council"]));
   const values: IndicatorValue[] = [];
   const funnel: RowOf<typeof funnelSchema>[] = [];
   const trend: TrendPoint[] = [];
@@ -223,29 +224,33 @@ export async function computeIndicators(db: Reader, indicators: readonly Indicat
     const computed = computeValues(indicator, latest, roles);
     values.push(...computed);
     funnel.push(...computeFunnel(indicator, latest));
-    let series: { period: string; value: number | null }[] = [];
+    let points: TrendPoint[] = [];
     if (indicator.trendCode) {
-      const points = await db.all<TrendPoint>(
+      points = await db.all<TrendPoint>(
         `select ${literal(indicator.id)} as indicator_id, financial_year as period, year_end, area_code, area_name,
-                coalesce(c.role, 'other') as role, value, median, missing_reason
-         from stg_oflog__asc_measures left join config_areas c using (area_code)
-         where measure_code = ${literal(indicator.trendCode)} and c.role is not null
+                case when area_code = ${literal(england)} then 'england' else 'council' end as role, value, median, missing_reason
+         from stg_oflog__asc_measures
+         where measure_code = ${literal(indicator.trendCode)} and area_code in (select area_code from int_areas__reported)
          order by area_code, financial_year`,
       );
       trend.push(...points);
-      series = points.filter((point) => point.area_code === council);
     }
-    const mine = computed.find((row) => row.area_code === council);
-    const direction = indicator.trendCode ? trendOf(indicator, series) : { trend: "no series", detail: "only one year is published" };
-    summary.push({
-      indicator_id: indicator.id,
-      area_code: council,
-      latest_period: mine?.period ?? null,
-      latest_value: mine?.value ?? null,
-      comparison: mine?.comparison ?? "not compared",
-      trend: direction.trend,
-      trend_detail: direction.detail,
-    });
+    // A summary line for every council, so that a site for any council finds its own.
+    for (const [council, role] of roles) {
+      if (role !== "council") continue;
+      const mine = computed.find((row) => row.area_code === council);
+      const series = points.filter((point) => point.area_code === council);
+      const direction = indicator.trendCode ? trendOf(indicator, series) : { trend: "no series", detail: "only one year is published" };
+      summary.push({
+        indicator_id: indicator.id,
+        area_code: council,
+        latest_period: mine?.period ?? null,
+        latest_value: mine?.value ?? null,
+        comparison: mine?.comparison ?? "not compared",
+        trend: direction.trend,
+        trend_detail: direction.detail,
+      });
+    }
   }
   return { outcomes_indicator_values: values, outcomes_indicator_funnel: funnel, outcomes_indicator_trend: trend, outcomes_indicator_summary: summary };
 }
@@ -256,7 +261,7 @@ const KEY = "unique: indicator_id, area_code, period";
 export default defineModel({
   name: "outcomes_indicators",
   path: "models/outcomes/indicators.ts",
-  reads: [...new Set([...INDICATORS.map((indicator) => indicator.model), "stg_oflog__asc_measures", "config_areas"])],
+  reads: [...new Set([...INDICATORS.map((indicator) => indicator.model), "stg_oflog__asc_measures", "seed_england", "int_areas__reported"])],
   outputs: {
     outcomes_indicator_values: {
       schema: valueSchema,
@@ -288,7 +293,7 @@ export default defineModel({
       schema: summarySchema,
       classification: BEFORE_DISCLOSURE,
       tests: [
-        "unique: indicator_id",
+        "unique: indicator_id, area_code",
         "accepted_values: trend = improving, worsening, no clear change, too few years, no series",
         "relationships: indicator_id -> outcomes_indicator_values.indicator_id",
       ],

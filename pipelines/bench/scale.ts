@@ -14,7 +14,7 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { SOURCES, sourceById } from "../../sources/index.ts";
 import { parseCommandArgs } from "../args.ts";
-import { configAreasSql, DEFAULT_SETTINGS, loadCouncilConfig, readSettings } from "../config.ts";
+import { DEFAULT_SETTINGS, readSettings, seedsSql } from "../config.ts";
 import { LOAD_TABLES_SQL, loadSource } from "../load/index.ts";
 import { buildModel, discoverModels, runModelTests, sortModels } from "../build/models.ts";
 import { openWarehouse } from "../warehouse.ts";
@@ -51,7 +51,7 @@ async function buildBase(root: string, path: string, councilConfig?: string): Pr
   const db = await openWarehouse(path);
   try {
     await db.run(LOAD_TABLES_SQL);
-    await db.run(configAreasSql(loadCouncilConfig(root, councilConfig)));
+    await db.run(seedsSql());
     for (const source of SOURCES.filter((s) => !scaledIds.includes(s.id))) await loadSource(db, source, { root, runId: "scale-base" });
   } finally {
     db.close();

@@ -7,11 +7,11 @@ import { citations, pageData } from "./marts.ts";
 
 export default pageData(import.meta, async ({ readMarts }) => {
   const data = await readMarts({
-    areas: { mart: "needs_population_older", sql: "select distinct area_code, area_name, role, sort_order from {mart} order by sort_order" },
-    values: { mart: "outcomes_indicator_values_protected", sql: "select * from {mart} order by indicator_id, area_code" },
+    areas: { mart: "needs_areas", sql: "select s.area_code, m.area_name, s.role, s.sort_order from {areas} s join {mart} m using (area_code) order by s.sort_order" },
+    values: { mart: "outcomes_indicator_values_protected", sql: "select m.* replace (coalesce(s.role, 'other') as role) from {mart} m left join {areas} s using (area_code) order by m.indicator_id, m.area_code" },
     funnel: { mart: "outcomes_indicator_funnel_protected", sql: "select * from {mart} order by indicator_id, denominator" },
-    trend: { mart: "outcomes_indicator_trend", sql: "select * from {mart} order by indicator_id, area_code, period" },
-    summary: { mart: "outcomes_indicator_summary_protected", sql: "select * from {mart} order by indicator_id" },
+    trend: { mart: "outcomes_indicator_trend", sql: "select m.* replace (s.role as role) from {mart} m join {areas} s using (area_code) order by m.indicator_id, m.area_code, m.period" },
+    summary: { mart: "outcomes_indicator_summary_protected", sql: "select * from {mart} where area_code = {council} order by indicator_id" },
   });
   return JSON.stringify({
     areas: data.areas,

@@ -6,7 +6,7 @@ import { citations, pageData } from "../../data/marts.ts";
 
 export default pageData(import.meta, async ({ readMarts }) => {
   const { council = [] } = await readMarts<{ area_code: string; area_name: string }>({
-    council: { mart: "needs_population_older", sql: "select distinct area_code, area_name from {mart} where role = 'council'" },
+    council: { mart: "needs_areas", sql: "select area_code, area_name from {mart} where area_code = {council}" },
   });
   const code = council[0]!.area_code.replaceAll("'", "");
   const data = await readMarts({
@@ -32,7 +32,7 @@ export default pageData(import.meta, async ({ readMarts }) => {
       mart: "contracts_spend_by_supplier",
       sql: `select count(*)::integer as suppliers, sum(lines)::integer as lines, sum(amount)::double as amount, sum(asc_amount)::double as asc_amount from {mart} where council_code = '${code}'`,
     },
-    grantsVsContracts: { mart: "contracts_grants_vs_contracts", sql: "select * exclude (council_code) from {mart} order by year" },
+    grantsVsContracts: { mart: "contracts_grants_vs_contracts", sql: "select * exclude (council_code) from {mart} where council_code = {council} order by year" },
     grants: {
       mart: "contracts_grants_awards",
       sql: `select programme, recipient_scheme, sum(awards)::integer as awards, sum(amount)::double as amount from {mart}

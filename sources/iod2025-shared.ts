@@ -1,8 +1,32 @@
-// English Indices of Deprivation 2025, lower-tier council summaries (2024 boundaries) for 27
-// unitary councils including Shropshire and its default comparators: rows cut verbatim from a
-// repackaged national file. See data/iod2025-ltla-unitaries/PROVENANCE.md.
-import { defineCsvSource, type Column } from "./declaration.ts";
-import { IOD2025_LICENCE } from "./iod2025-lsoa-shropshire.ts";
+// What the IoD2025 files share: the domains, their column blocks and the licence. The LSOA
+// file (iod2025-england-lsoa21) and the council and ICB summaries (iod2025-england-ltla24,
+// iod2025-england-icb24) are declared from these.
+import { OGL, type Column } from "./declaration.ts";
+
+/** The IMD and its domains: stem shared with IoD2019's columns, and the file's label. */
+export const IOD2025_DOMAINS = [
+  { stem: "imd", label: "IMD" },
+  { stem: "income", label: "Income" },
+  { stem: "employment", label: "Employment" },
+  { stem: "education", label: "Education" },
+  { stem: "health", label: "Health" },
+  { stem: "crime", label: "Crime" },
+  { stem: "barriers", label: "Housing_and_Services" },
+  { stem: "living_environment", label: "Environment" },
+] as const;
+
+/** Ranks run 1..33,755 over England's LSOAs (2021); 1 is the most deprived. */
+export const IOD2025_LSOAS = 33_755;
+
+export const IOD2025_LICENCE = {
+  ...OGL,
+  attribution:
+    "Source: Ministry of Housing, Communities and Local Government, English indices of deprivation 2025; Office for National Statistics, " +
+    "Rural Urban Classification 2021; both licensed under the Open Government Licence v3.0",
+};
+
+export const perDomain = (measure: "decile" | "rank" | "score", type: Column["type"], description: string): Column[] =>
+  IOD2025_DOMAINS.map(({ stem, label }) => ({ name: `${stem}_${measure}`, type, required: true, header: `${label}_${measure}`, description: `${label}: ${description}` }));
 
 /** Each block's column-name stem and the prefix of its (janitor-cleaned) headers, in file order. */
 export const BLOCKS = [
@@ -54,26 +78,3 @@ export function block(stem: string, prefix: string): Column[] {
   return columns;
 }
 
-export default defineCsvSource({
-  id: "iod2025-ltla-unitaries",
-  title: "English indices of deprivation 2025: local authority summaries (lower-tier, 2024 boundaries), 27 unitary councils",
-  publisher: "Ministry of Housing, Communities and Local Government (repackaged by the IMD R package and deprivation-explorer)",
-  licence: IOD2025_LICENCE,
-  edition: "IoD2025 (LTLA 2024), unitary subset",
-  url: "https://www.gov.uk/government/statistics/english-indices-of-deprivation-2025",
-  format: "csv",
-  cadenceMonths: 60,
-  classification: "public",
-  table: "raw_iod2025_ltla_unitaries",
-  files: [{ path: "sources/data/iod2025-ltla-unitaries/imd2025_ltla24_unitary_subset.csv", edition: "IoD2025", released: "2025-10-30" }],
-  columns: [
-    column("area_code", "VARCHAR", "lad_code", "Lower-tier council code (2024)"),
-    column("area_name", "VARCHAR", "ltla24_name", "Council name"),
-    ...BLOCKS.flatMap(({ stem, prefix }) => block(stem, prefix)),
-    column("region_name", "VARCHAR", "region_name", "English region"),
-    column("lad_name", "VARCHAR", "lad_name", "Council name (from the LSOA lookup)"),
-  ],
-  notes:
-    "A subset of 27 unitary councils (East Riding, Herefordshire, Telford and Wrekin, and E06000042 to E06000066), not all of England: " +
-    "ranks are out of all 296 lower-tier councils, as published. No IDACI or IDAOPI columns.",
-});
