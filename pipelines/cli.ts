@@ -1,4 +1,4 @@
-// npm run pipeline -- run [name…] [--full] [--no-site] | status | rejects [source] | list | fetch <name>
+// npm run pipeline -- run [name…] [--full] [--no-site] | site --council <code> [--comparators a,b] | status | rejects [source] | list | fetch <name>
 import { parseCommandArgs } from "./args.ts";
 import { readSettings, runLocations } from "./config.ts";
 import { PIPELINES } from "./definitions.ts";
@@ -13,7 +13,7 @@ import { latestRuns, readRunEvents } from "./run-log.ts";
 import { queryWarehouse } from "./warehouse.ts";
 
 const USAGE =
-  "usage: npm run pipeline -- run [pipeline…] [--full] [--no-site]\n       npm run pipeline -- status\n       npm run pipeline -- rejects [source…] [--run <id>]\n       npm run pipeline -- list\n       npm run pipeline -- fetch <nomis|contracts-finder|find-a-tender|cqc> [--key=value…]";
+  "usage: npm run pipeline -- run [pipeline…] [--full] [--no-site]\n       npm run pipeline -- site --council <code> [--comparators <code>,<code>…]\n       npm run pipeline -- status\n       npm run pipeline -- rejects [source…] [--run <id>]\n       npm run pipeline -- list\n       npm run pipeline -- fetch <nomis|contracts-finder|find-a-tender|cqc> [--key=value…]";
 
 const root = process.cwd();
 const settings = readSettings(process.env);
@@ -25,6 +25,16 @@ try {
     case "run": {
       const { values, positionals } = parseCommandArgs("run", rest, { full: { type: "boolean" }, "no-site": { type: "boolean" } }, true);
       const result = await runPipelines({ root, ...runLocations(settings), pipelines: positionals, full: values.full, site: !values["no-site"] });
+      console.log(summarise(result, root));
+      process.exitCode = result.status === "COMPLETE" ? 0 : 1;
+      break;
+    }
+    case "site": {
+      // Both sites for another council from the published warehouse: no load, no models.
+      const { values } = parseCommandArgs("site", rest, { council: { type: "string" }, comparators: { type: "string" } });
+      if (!values.council) throw new Error("site: name the council, e.g. npm run pipeline -- site --council <code> (an upper-tier council's ONS code)");
+      const comparators = values.comparators?.split(",").map((code) => code.trim()).filter(Boolean);
+      const result = await runPipelines({ root, ...runLocations(settings), sitesOnly: true, council: { code: values.council.trim(), comparators } });
       console.log(summarise(result, root));
       process.exitCode = result.status === "COMPLETE" ? 0 : 1;
       break;

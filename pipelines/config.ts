@@ -104,7 +104,7 @@ const areaCode = z.string().regex(/^E(06|07|08|09|10)\d{6}$/, "an English counci
 
 const councilConfigSchema = z.object({
   council: areaCode,
-  comparators: z.array(areaCode).max(20),
+  comparators: z.array(areaCode).max(20).default([]),
   england: z.literal(ENGLAND_CODE, { error: `England's code, ${ENGLAND_CODE}` }).default(ENGLAND_CODE),
 });
 export type CouncilConfig = z.infer<typeof councilConfigSchema>;

@@ -1,11 +1,14 @@
 // What a run's result depends on, as one hash: the code and declarations (models, sources,
-// pages, pipelines, the lock file), the council configuration, each bundled data file's size
+// pages, pipelines, the lock file), each bundled data file's size
 // and modification time (as git's index does; a changed file is then re-hashed by the loader),
 // and the day (freshness and expiry bands count from today). When a run finds the same
 // fingerprint as the run that published the current warehouse and sites, it has nothing to do.
+// The council configuration is not part of it: the warehouse covers every council, and sites for
+// another council (published.site) are rebuilt from the same warehouse.
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
+import type { SiteChoice } from "../reports/data/site-areas.ts";
 import type { InputRecord } from "./run-log.ts";
 
 const CODE = ["models", "sources", "reports", "pipelines"];
@@ -23,7 +26,7 @@ function walk(root: string, dir: string, visit: (path: string) => void): void {
   }
 }
 
-export function runFingerprint(root: string, configPath: string, today = new Date()): string {
+export function runFingerprint(root: string, today = new Date()): string {
   const hash = createHash("sha256");
   hash.update(`day ${today.toISOString().slice(0, 10)}\n`);
   const add = (path: string) => {
@@ -34,7 +37,7 @@ export function runFingerprint(root: string, configPath: string, today = new Dat
     } else hash.update(`file ${name} ${createHash("sha256").update(readFileSync(path)).digest("hex")}\n`);
   };
   for (const dir of CODE) walk(root, join(root, dir), add);
-  for (const file of [...CODE_FILES, configPath]) if (existsSync(resolve(root, file))) add(resolve(root, file));
+  for (const file of CODE_FILES) if (existsSync(resolve(root, file))) add(resolve(root, file));
   return hash.digest("hex");
 }
 
@@ -46,6 +49,8 @@ export interface Published {
   testsRun: number;
   /** Whether that run built and published the sites too. */
   sites: boolean;
+  /** Which council the published sites are about (absent in records from before it was kept). */
+  site?: SiteChoice;
 }
 
 export function readPublished(path: string): Published | null {

@@ -72,16 +72,17 @@ function pruneSite(staged: StagedSite): void {
 /**
  * Replaces the published warehouse with `builtWarehouse` and each site with its build, all or
  * nothing. Throws, with the old state in place, if any of it cannot be done. `switchRename` is
- * the rename used to switch (tests pass one that fails part way).
+ * the rename used to switch (tests pass one that fails part way). With `builtWarehouse` null
+ * only the sites are replaced (a site for another council, from the published warehouse).
  */
-export function publish(builtWarehouse: string, warehouse: string, sites: SitePublication[], switchRename: (from: string, to: string) => void = renameSync): void {
+export function publish(builtWarehouse: string | null, warehouse: string, sites: SitePublication[], switchRename: (from: string, to: string) => void = renameSync): void {
   const staged: StagedSite[] = [];
   const previousWarehouse = `${warehouse}.previous`;
   try {
     for (const site of sites) staged.push(stageSite(site));
     rmSync(previousWarehouse, { force: true });
     // A second name for the old warehouse, so it can be put back; costs no copy.
-    if (existsSync(warehouse)) linkSync(warehouse, previousWarehouse);
+    if (builtWarehouse !== null && existsSync(warehouse)) linkSync(warehouse, previousWarehouse);
   } catch (error) {
     for (const site of staged) {
       rmSync(site.link, { force: true });
@@ -94,8 +95,10 @@ export function publish(builtWarehouse: string, warehouse: string, sites: SitePu
   const switched: StagedSite[] = [];
   let warehouseSwitched = false;
   try {
-    switchRename(builtWarehouse, warehouse);
-    warehouseSwitched = true;
+    if (builtWarehouse !== null) {
+      switchRename(builtWarehouse, warehouse);
+      warehouseSwitched = true;
+    }
     for (const site of staged) {
       switchRename(site.link, site.site);
       switched.push(site);

@@ -10,7 +10,8 @@ import { TYPESCRIPT_MODELS } from "../models/index.ts";
 import { classifySources, classifyTable, columnsOf, runTable, unclassifiedTables, writeClassifications, type TableClass } from "./build/classification.ts";
 import { buildModel, discoverModels, runModelTests, sortModels, type Model } from "./build/models.ts";
 import { SEED_TABLES, writeRunHistory, writeSourceSeeds } from "./build/seeds.ts";
-import { DEFAULT_SETTINGS, internalSiteBeside, loadCouncilConfig, seedsSql } from "./config.ts";
+import type { SiteChoice } from "../reports/data/site-areas.ts";
+import { type CouncilConfig, DEFAULT_SETTINGS, internalSiteBeside, loadCouncilConfig, seedsSql } from "./config.ts";
 import { PIPELINES, selectPipelines } from "./definitions.ts";
 import { readPublished, runFingerprint, writePublished } from "./fingerprint.ts";
 import { isUnchanged, LOAD_TABLES_SQL, loadSource } from "./load/index.ts";
@@ -35,6 +36,13 @@ export interface RunOptions {
   internalSiteDir?: string;
   /** Council configuration file (default: the councilConfig setting, pipelines/config.ts). */
   configPath?: string;
+  /**
+   * Build the sites for this council instead of the configuration's (comparators: the given
+   * ones, else the configuration's when it is the same council, else its 15 nearest).
+   */
+  council?: { code: string; comparators?: string[] };
+  /** Build and publish only the sites, from the published warehouse (`pipeline -- site`). */
+  sitesOnly?: boolean;
   log?: (line: string) => void;
 }
 
@@ -51,6 +59,8 @@ export interface RunResult {
   seconds: number;
   /** Set when nothing had changed since that run, so nothing was done. */
   unchangedSince?: string;
+  /** Set when only the sites were built, for this council, from the warehouse of unchangedSince. */
+  sitesFor?: string;
   error?: string;
 }
 
@@ -103,6 +113,19 @@ export function paths(options: Pick<RunOptions, "root" | "warehouseDir" | "siteD
   };
 }
 
+/**
+ * Which council the sites are about: the configuration's, or the one asked for. Comparators
+ * stay unset (the 15 nearest neighbours, reports/data/site-areas.ts) when the configuration
+ * names none or the council asked for is another.
+ */
+function siteChoice(config: CouncilConfig, asked?: RunOptions["council"]): SiteChoice {
+  const council = asked?.code ?? config.council;
+  const comparators = asked?.comparators ?? (council === config.council && config.comparators.length ? config.comparators : undefined);
+  return { council, comparators, england: config.england };
+}
+
+const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined) => (a ?? []).join() === (b ?? []).join();
+
 /** Why the published warehouse cannot be opened and read, or null when it can. */
 async function warehouseDamage(path: string): Promise<string | null> {
   try {
@@ -151,7 +174,7 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const pipelines = selectPipelines(options.pipelines ?? []);
-  const jobName = pipelines.map((p) => p.name).join("+");
+  const jobName = options.sitesOnly ? "site" : pipelines.map((p) => p.name).join("+");
   const steps: StepRecord[] = [];
   const inputs: InputRecord[] = [];
   const buildPath = join(where.warehouseDir, `build-${runId}.duckdb`);
@@ -193,10 +216,43 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
     // the current warehouse and sites. Only a run of every pipeline records its fingerprint: a
     // run of some pipelines leaves other sources' changes unloaded.
     const everything = pipelines.length === PIPELINES.length;
-    const fingerprint = runFingerprint(options.root, options.configPath ?? DEFAULT_SETTINGS.councilConfig);
+    const fingerprint = runFingerprint(options.root);
     const published = readPublished(where.published);
-    if (!options.full && everything && published?.fingerprint === fingerprint && existsSync(where.warehouse) && (published.sites || options.site === false)) {
-      const detail = `nothing changed since run ${published.runId}: nothing loaded, nothing rebuilt, nothing published`;
+    const site = siteChoice(loadCouncilConfig(options.root, options.configPath), options.council);
+    const warehouseCurrent = !options.full && everything && published?.fingerprint === fingerprint && existsSync(where.warehouse);
+    const sitesCurrent = published?.sites === true && published.site?.council === site.council && sameList(published.site.comparators, site.comparators);
+    if (options.sitesOnly || (warehouseCurrent && !sitesCurrent && options.site !== false)) {
+      // The warehouse covers every council: another council's sites need only new pages.
+      if (!published || !existsSync(where.warehouse)) throw new Error(`there is no published warehouse at ${where.warehouse} to build sites from: run 'npm start' first`);
+      if (!buildSiteDir || !buildInternalDir) throw new Error("a sites-only build cannot leave the sites out (--no-site)");
+      log(`Run ${runId}: sites for council ${site.council}${site.comparators ? `, ${site.comparators.length} comparators` : ", its 15 nearest neighbours as comparators"}, from the warehouse of run ${published.runId}`);
+      await step("site builds (public and internal)", async () => {
+        const timings = await buildSites({ root: options.root, warehousePath: where.warehouse, site, publicDir: buildSiteDir, internalDir: buildInternalDir, runId: published.runId });
+        return { rows: null, detail: `${timings}; public: public tables only, scanned for restricted values` };
+      });
+      publish(null, where.warehouse, [
+        { built: buildSiteDir, site: where.site },
+        { built: buildInternalDir, site: where.internalSite },
+      ]);
+      writePublished(where.published, { ...published, sites: true, site });
+      appendRunEvent(where.runLog, { eventType: "COMPLETE", eventTime: new Date().toISOString(), run: { runId }, job: { namespace: "commissioning", name: "site" }, steps, inputs: published.inputs });
+      return {
+        runId,
+        status: "COMPLETE",
+        unchangedSince: published.runId,
+        sitesFor: site.council,
+        steps,
+        inputs: published.inputs,
+        rejected: published.inputs.reduce((sum, input) => sum + input.rowsRejected, 0),
+        testsRun: published.testsRun,
+        warehousePath: where.warehouse,
+        siteDir: where.site,
+        internalSiteDir: where.internalSite,
+        seconds: (performance.now() - started) / 1000,
+      };
+    }
+    if (warehouseCurrent && (sitesCurrent || options.site === false)) {
+      const detail = `nothing changed since run ${published!.runId}: nothing loaded, nothing rebuilt, nothing published`;
       steps.push({ step: "unchanged", status: "skipped", rows: null, seconds: (performance.now() - started) / 1000, detail });
       log(`  ${detail}`);
       appendRunEvent(where.runLog, { eventType: "COMPLETE", eventTime: new Date().toISOString(), run: { runId }, job: { namespace: "commissioning", name: jobName }, steps, inputs: published.inputs });
@@ -214,8 +270,7 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
         seconds: (performance.now() - started) / 1000,
       };
     }
-    const config = loadCouncilConfig(options.root, options.configPath);
-    log(`Run ${runId}: pipelines ${jobName}; council ${config.council}, ${config.comparators.length} comparators`);
+    log(`Run ${runId}: pipelines ${jobName}; sites for council ${site.council}${site.comparators ? `, ${site.comparators.length} comparators` : ", its 15 nearest neighbours as comparators"}`);
     if (existsSync(where.warehouse)) {
       const damage = await warehouseDamage(where.warehouse);
       if (damage === null) copyFileSync(where.warehouse, buildPath);
@@ -306,7 +361,7 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
     if (buildSiteDir && buildInternalDir) {
       // --- site builds (pipelines/site/build.ts): both sites from one snapshot, at the same time ---
       await step("site builds (public and internal)", async () => {
-        const timings = await buildSites({ root: options.root, warehousePath: buildPath, site: config, publicDir: buildSiteDir, internalDir: buildInternalDir, runId });
+        const timings = await buildSites({ root: options.root, warehousePath: buildPath, site, publicDir: buildSiteDir, internalDir: buildInternalDir, runId });
         return { rows: null, detail: `${timings}; public: public tables only, scanned for restricted values` };
       });
       // --- end of site builds ---
@@ -316,7 +371,7 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
       ...(buildSiteDir ? [{ built: buildSiteDir, site: where.site }] : []),
       ...(buildInternalDir ? [{ built: buildInternalDir, site: where.internalSite }] : []),
     ]);
-    writePublished(where.published, { runId, fingerprint: everything ? fingerprint : "", inputs, testsRun, sites: buildSiteDir !== null });
+    writePublished(where.published, { runId, fingerprint: everything ? fingerprint : "", inputs, testsRun, sites: buildSiteDir !== null, site });
 
     const seconds = (performance.now() - started) / 1000;
     appendRunEvent(where.runLog, { eventType: "COMPLETE", eventTime: new Date().toISOString(), run: { runId }, job: { namespace: "commissioning", name: jobName }, steps, inputs });

@@ -11,7 +11,9 @@ export function summarise(result: RunResult, root: string, today = new Date()): 
   const lines = [""];
   if (result.status === "COMPLETE") {
     lines.push(
-      result.unchangedSince
+      result.sitesFor
+        ? `Run ${result.runId} COMPLETE in ${result.seconds.toFixed(1)} s: sites for council ${result.sitesFor} built and published from the warehouse of run ${result.unchangedSince}, which is unchanged.`
+        : result.unchangedSince
         ? `Run ${result.runId} COMPLETE in ${result.seconds.toFixed(1)} s: nothing changed since run ${result.unchangedSince}, so nothing was loaded, rebuilt or published (--full rebuilds anyway).`
         : `Run ${result.runId} COMPLETE in ${result.seconds.toFixed(1)} s.`,
     );

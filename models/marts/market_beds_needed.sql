@@ -1,4 +1,4 @@
--- Care home beds needed in 2030, 2035 and 2047 to keep today's provision per 1,000 people aged
+-- Care home beds needed in 2030, 2035 and the projection's last year (2047 or 2043) to keep today's provision per 1,000 people aged
 -- 75 and over, for every upper-tier council and England, from each area's projection edition
 -- (named on every row: the 2018-based projections end in 2043, so 2047 is not given for them). The assumptions travel as columns so that the page can state them:
 --   * today's rate is beds in CQC's spring 2021 snapshot per 1,000 aged 75+ in the population
@@ -12,7 +12,7 @@
 -- additional_beds is beds_needed less the beds in the snapshot.
 -- test unique: area_code, target_year
 -- test not_null: area_code, area_name, target_year, beds, beds_per_1000_aged_75_plus, rate_population_year, projected_aged_75_plus, beds_needed, additional_beds, projection, assumption
--- test accepted_values: target_year = 2030, 2035, 2047
+-- test expression: target_year in (2030, 2035, 2043, 2047)
 -- test relationships: area_code -> int_areas__reported.area_code
 -- test expression: abs(beds_needed - beds_per_1000_aged_75_plus * projected_aged_75_plus / 1000) < 1e-6
 -- test expression: abs(additional_beds - (beds_needed - beds)) < 1e-6
@@ -35,4 +35,5 @@ select
         || '), CQC beds of ' || strftime(r.snapshot_date, '%B %Y') || '; no change in how care is provided' as assumption
 from market_beds_per_population r
 join needs_population_older p on p.area_code = r.area_code and p.series = 'projection'
-where p.year in (2030, 2035, 2047)
+where p.year in (2030, 2035)
+    or p.year = (select max(q.year) from needs_population_older q where q.area_code = p.area_code and q.series = 'projection')

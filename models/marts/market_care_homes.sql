@@ -46,7 +46,7 @@ totals as (
     group by area_code, area_level
 ),
 with_none as (
-    -- A council where the file places no care home (the Isles of Scilly) has a row of zeros:
+    -- A council where the file places no care home (the City of London) has a row of zeros:
     -- the directory lists every registered home, so none is a count, not a gap.
     select * from totals
     union all by name

@@ -5,7 +5,7 @@
 -- (projection_edition, projection_label): ONS's 2022-based where its file has the area, else
 -- the 2018-based (int_population__projection_editions). A series never mixes editions.
 -- test unique: series, year, area_code, sex, age
--- test not_null: series, year, area_code, area_name, sex, age, age_band, band_start, population, edition, boundary_basis
+-- test not_null: series, year, area_code, area_name, sex, age, age_band, band_start, population, source_edition, boundary_basis
 -- test accepted_values: series = estimate, projection
 -- test accepted_values: sex = persons, male, female
 -- test relationships: area_code -> int_areas__reported.area_code
@@ -26,7 +26,7 @@ select
     case when p.age >= 90 then '90+' else (p.age // 5 * 5) || '-' || (p.age // 5 * 5 + 4) end as age_band,
     least(p.age // 5 * 5, 90) as band_start,
     p.population,
-    p.edition,
+    p.edition as source_edition,
     p.boundary_basis,
     p.projection_edition,
     p.projection_label

@@ -46,6 +46,7 @@ export default pageData(import.meta, async ({ readMarts }) => {
       "dementia-prevalence-cfas2",
       "ons-mye2",
       "ons-snpp-2022",
+      "snpp-2018-based-all-areas-strategy-unit",
       "asc-activity-provision-timeseries",
       "cqc-api-care-homes-southwest-2021",
     ]),

@@ -6,7 +6,7 @@ export default pageData(import.meta, async ({ readMarts }) => {
     areas: { mart: "needs_areas", sql: "select s.area_code, m.area_name, s.role, s.sort_order from {areas} s join {mart} m using (area_code) order by s.sort_order" },
     bands: {
       mart: "needs_population_by_band",
-      sql: `select series, year, sex, age_band, band_start, population from {mart}
+      sql: `select series, year, sex, age_band, band_start, population, projection_label from {mart}
             where area_code = {council} and sex in ('male', 'female')
               and ((series = 'estimate' and year = 2022)
                 or (series = 'projection' and year = (select max(year) from {mart} where area_code = {council} and series = 'projection')))
@@ -23,7 +23,7 @@ export default pageData(import.meta, async ({ readMarts }) => {
     ...data,
     sources: {
       estimates: await citations(readMarts, ["ons-mye2", "ons-mye-2022"]),
-      projections: await citations(readMarts, ["ons-snpp-2022"]),
+      projections: await citations(readMarts, ["ons-snpp-2022", "snpp-2018-based-all-areas-strategy-unit"]),
     },
   });
 });

@@ -98,7 +98,7 @@ describe("Oflog trends", () => {
       ["2015-16", 69.3], ["2016-17", 71.5], ["2017-18", 70.9], ["2018-19", 71.5], ["2019-20", 75.5], ["2021-22", 68], ["2022-23", 64.1],
     ]);
     const [summary] = await query<{ trend: string; comparison: string }>(
-      `select trend, comparison from outcomes_indicator_summary where indicator_id = 'oflog-asc3'`,
+      `select trend, comparison from outcomes_indicator_summary where indicator_id = 'oflog-asc3' and area_code = 'E06000051'`,
     );
     expect(summary).toEqual({ trend: "worsening", comparison: "worse" });
   });

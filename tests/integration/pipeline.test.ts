@@ -3,7 +3,7 @@
 // inputs, a failing model test blocking publication, and a killed run changing nothing.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, inject, it } from "vitest";
@@ -50,18 +50,15 @@ describe("published figures (Shropshire, E06000051)", () => {
     expect(rows[0]!.aged_65_plus).toBe(84_358); // the mid-2022 65+ count, as in the MYE PROVENANCE
   });
 
-  it("covers the council, seven comparators and England, England without projections", async () => {
-    const rows = await query<{ role: string; series: string; n: number }>(
-      `select role, series, count(distinct area_code)::integer as n from needs_population_older group by all order by all`,
+  it("covers England and all 153 upper-tier councils, each with estimates and projections", async () => {
+    const rows = await query<{ series: string; n: number }>(
+      `select series, count(distinct area_code)::integer as n from needs_population_older group by all order by all`,
     );
     expect(rows).toEqual([
-      { role: "comparator", series: "estimate", n: 7 },
-      { role: "comparator", series: "projection", n: 7 },
-      { role: "council", series: "estimate", n: 1 },
-      { role: "council", series: "projection", n: 1 },
-      { role: "england", series: "estimate", n: 1 },
+      { series: "estimate", n: 154 },
+      { series: "projection", n: 154 },
     ]);
-    const [england] = await query<{ total: number }>(`select total from needs_population_older where area_code = 'E92000001' and year = 2022`);
+    const [england] = await query<{ total: number }>(`select total from needs_population_older where area_code = 'E92000001' and year = 2022 and series = 'estimate'`);
     expect(england!.total).toBe(57_106_398);
   });
 
@@ -121,28 +118,37 @@ describe("reruns", () => {
     expect(events.map((e) => e.eventType)).toEqual(["START", "COMPLETE"]);
   });
 
-  it("a run whose configuration changed rebuilds, keeping unchanged sources instead of reloading them", async () => {
+  it("a configuration naming another council rebuilds only the sites, from the same warehouse", async () => {
+    // A copy of the published warehouse, so the shared one keeps its Shropshire sites.
     const dir = mkdtempSync(join(tmpdir(), "council-"));
-    writeFileSync(join(dir, "council.json"), readFileSync(join(root, "pipelines/council.json")));
-    const lines: string[] = [];
-    const result = await runPipelines({ root, warehouseDir: setup.warehouseDir, siteDir: setup.siteDir, configPath: join(dir, "council.json"), site: false, log: (l) => lines.push(l) });
+    const warehouseDir = join(dir, "warehouse");
+    mkdirSync(warehouseDir);
+    for (const name of ["warehouse.duckdb", "published.json"]) copyFileSync(join(setup.warehouseDir, name), join(warehouseDir, name));
+    writeFileSync(join(dir, "council.json"), JSON.stringify({ council: "E09000007" }));
+    const before = await publishedRunId();
+    const options = { root, warehouseDir, siteDir: join(dir, "site"), internalSiteDir: join(dir, "internal"), configPath: join(dir, "council.json"), log: () => {} };
+    const result = await runPipelines(options);
     expect(result.status).toBe("COMPLETE");
-    expect(result.unchangedSince).toBeUndefined();
-    const loads = result.steps.filter((s) => s.step.startsWith("load "));
-    expect(loads).toHaveLength(SOURCES.length);
-    expect(loads.every((s) => s.status === "skipped")).toBe(true);
-    expect(result.inputs).toHaveLength(FILES);
+    expect(result).toMatchObject({ sitesFor: "E09000007", unchangedSince: before });
+    expect(result.steps.map((s) => s.step)).toEqual(["site builds (public and internal)"]);
+    // The pages' data are about Camden, with its 15 nearest neighbours as comparators.
+    const dataDir = join(dir, "site", "_file", "data");
+    const population = JSON.parse(readFileSync(join(dataDir, readdirSync(dataDir).find((name) => /^population\.[0-9a-f]+\.json$/.test(name))!), "utf8"));
+    expect(population.areas[0]).toMatchObject({ area_code: "E09000007", area_name: "Camden", role: "council" });
+    expect(population.areas.filter((area: { role: string }) => area.role === "comparator")).toHaveLength(15);
+    expect(JSON.stringify(population)).not.toContain("Shropshire");
+    // The same council again: nothing to do.
+    expect((await runPipelines(options)).steps.map((s) => s.step)).toEqual(["unchanged"]);
   });
 
-  it("a failing model test fails the run and publishes nothing", async () => {
+  it("a configuration naming an unknown comparator fails the run, naming it, and publishes nothing", async () => {
     const before = await publishedRunId();
     const siteBefore = realpathSync(setup.siteDir);
     const dir = mkdtempSync(join(tmpdir(), "council-"));
     writeFileSync(join(dir, "council.json"), JSON.stringify({ council: "E06000051", comparators: ["E06999999"], england: "E92000001" }));
     const result = await runPipelines({ root, warehouseDir: setup.warehouseDir, siteDir: setup.siteDir, configPath: join(dir, "council.json"), log: () => {} });
     expect(result.status).toBe("FAIL");
-    expect(result.error).toContain("models/intermediate/int_configured_areas.sql: test 'not_null: area_code, area_name, role' failed on 1 row(s)");
-    expect(result.error).toContain("E06999999");
+    expect(result.error).toContain("comparators E06999999 are not upper-tier councils");
     expect(await publishedRunId()).toBe(before);
     expect(realpathSync(setup.siteDir)).toBe(siteBefore);
     expect(readdirSync(setup.warehouseDir).filter((n) => n.startsWith("build-"))).toEqual([]);

@@ -42,10 +42,12 @@ function file2ByDistrict(): Map<string, Counted> {
   return out;
 }
 
-/** The IoD2025 LSOA CSV, parsed here: every row is Shropshire. */
-function iod2025Records(): Record<string, string>[] {
-  const text = readFileSync(join(root, "sources/data/iod2025-lsoa-shropshire/imd2025_lsoa21_shropshire_with_ruc21.csv"), "utf8");
-  return Papa.parse<Record<string, string>>(text.trim(), { header: true }).data;
+const csv = (path: string) => Papa.parse<Record<string, string>>(readFileSync(join(root, path), "utf8").trim(), { header: true }).data;
+
+/** The IoD2025 LSOA CSV and ONS's LSOA-to-council lookup, parsed here: a council's LSOAs. */
+function iod2025Records(council = SHROPSHIRE): Record<string, string>[] {
+  const inCouncil = new Set(csv("sources/data/geography-lookups-lsoa21/lookup_lsoa21_ward24_ltla24.csv").filter((row) => row.ltla24_code === council).map((row) => row.lsoa21_code));
+  return csv("sources/data/iod2025-england-lsoa21/imd2025_england_lsoa21.csv").filter((row) => inCouncil.has(row.lsoa21_code!));
 }
 
 function geojsonCodes(file: string, property: string): string[] {
@@ -71,9 +73,9 @@ describe("deprivation by LSOA for Shropshire", () => {
   });
 
   it("IoD2019: the shares in England's most deprived 10% and 20% are those counted from File 2, for the council and each comparator", async () => {
-    const rows = await query<{ area_code: string; role: string; lsoa_count: number; lsoas_most_deprived_10: number; lsoas_most_deprived_20: number; share_most_deprived_10: number; share_most_deprived_20: number }>(
-      `select area_code, role, lsoa_count, lsoas_most_deprived_10, lsoas_most_deprived_20, share_most_deprived_10, share_most_deprived_20
-       from needs_deprivation_summary_2019 where role in ('council', 'comparator')`,
+    const rows = await query<{ area_code: string; lsoa_count: number; lsoas_most_deprived_10: number; lsoas_most_deprived_20: number; share_most_deprived_10: number; share_most_deprived_20: number }>(
+      `select area_code, lsoa_count, lsoas_most_deprived_10, lsoas_most_deprived_20, share_most_deprived_10, share_most_deprived_20
+       from needs_deprivation_summary_2019 where area_code in (${[config.council, ...config.comparators].map((code) => `'${code}'`).join(", ")})`,
     );
     expect(rows.map((row) => row.area_code).sort()).toEqual([config.council, ...config.comparators].sort());
     for (const row of rows) {
@@ -93,7 +95,7 @@ describe("deprivation by LSOA for Shropshire", () => {
 
   it("IoD2019: England holds all 32,844 LSOAs, a tenth of them in the most deprived decile by construction", async () => {
     const [england] = await query<{ lsoa_count: number; lsoas_most_deprived_10: number }>(
-      `select lsoa_count, lsoas_most_deprived_10 from needs_deprivation_summary_2019 where role = 'england'`,
+      `select lsoa_count, lsoas_most_deprived_10 from needs_deprivation_summary_2019 where level = 'country'`,
     );
     expect(england).toEqual({ lsoa_count: 32_844, lsoas_most_deprived_10: [...file2.values()].reduce((sum, c) => sum + c.decile1, 0) });
     expect(england!.lsoas_most_deprived_10).toBe(3_284);
@@ -134,12 +136,25 @@ describe("deprivation by LSOA for Shropshire", () => {
     expect([decile1, decile1or2]).toEqual([2, 11]);
   });
 
-  it("IoD2025: comparators have the published LA summary only (the LSOA file covers Shropshire alone)", async () => {
-    const rows = await query<{ area_code: string; lsoa_count: number | null; imd_average_score: number }>(
-      `select area_code, lsoa_count, imd_average_score from needs_deprivation_summary_2025 where role = 'comparator'`,
+  it("IoD2025: every comparator's LSOA counts are those counted from the national files, beside its published summary", async () => {
+    const rows = await query<{ area_code: string; lsoa_count: number; lsoas_most_deprived_20: number; imd_average_score: number | null }>(
+      `select area_code, lsoa_count, lsoas_most_deprived_20, imd_average_score from needs_deprivation_summary_2025
+       where area_code in (${config.comparators.map((code) => `'${code}'`).join(", ")})`,
     );
     expect(rows.map((row) => row.area_code).sort()).toEqual([...config.comparators].sort());
-    expect(rows.every((row) => row.lsoa_count === null && row.imd_average_score > 0)).toBe(true);
+    for (const row of rows) {
+      const records = iod2025Records(row.area_code);
+      expect(row, row.area_code).toMatchObject({ lsoa_count: records.length, lsoas_most_deprived_20: records.filter((r) => Number(r.IMD_decile) <= 2).length });
+      expect(row.imd_average_score, row.area_code).toBeGreaterThan(0);
+    }
+  });
+
+  it("IoD2025: a county council, which IoD2025 summarises only by district, has LSOA counts and says no summary is published", async () => {
+    const [kent] = await query(`select lsoa_count, summary_published, imd_average_score from needs_deprivation_summary_2025 where area_code = 'E10000016'`);
+    const districts = new Set(csv("sources/data/geography-lookups-lsoa21/lookup_ltla23_utla23.csv").filter((row) => row.utla23_code === "E10000016").map((row) => row.ltla23_code));
+    const lsoas = csv("sources/data/geography-lookups-lsoa21/lookup_lsoa21_ward24_ltla24.csv").filter((row) => districts.has(row.ltla24_code!));
+    expect(kent).toEqual({ lsoa_count: lsoas.length, summary_published: false, imd_average_score: null });
+    expect(lsoas.length).toBeGreaterThan(900);
   });
 });
 
@@ -168,8 +183,8 @@ describe("IoD2019 and IoD2025 never share a mart", () => {
   });
 
   it("each LSOA mart holds only its own vintage: the 16 LSOAs new in 2021 only in 2025, the 11 changed 2011 LSOAs only in 2019", async () => {
-    const lsoa2019 = await codes(`select lsoa11_code as code from needs_deprivation_lsoa_2019`);
-    const lsoa2025 = await codes(`select lsoa21_code as code from needs_deprivation_lsoa_2025`);
+    const lsoa2019 = await codes(`select lsoa11_code as code from needs_deprivation_lsoa_2019 where area_code = '${SHROPSHIRE}'`);
+    const lsoa2025 = await codes(`select lsoa21_code as code from needs_deprivation_lsoa_2025 where area_code = '${SHROPSHIRE}'`);
     const onlyIn2019 = lsoa2019.filter((code) => !lsoa2025.includes(code));
     const onlyIn2025 = lsoa2025.filter((code) => !lsoa2019.includes(code));
     expect(onlyIn2019).toHaveLength(11);
@@ -179,10 +194,11 @@ describe("IoD2019 and IoD2025 never share a mart", () => {
 
 describe("maps can join the marts", () => {
   it("every LSOA and MSOA in the marts has a boundary of its vintage, and every boundary a row", async () => {
-    expect(await codes(`select lsoa11_code as code from needs_deprivation_lsoa_2019`)).toEqual(geojsonCodes("lsoa11_E06000051.geojson", "LSOA11CD"));
-    expect(await codes(`select lsoa21_code as code from needs_deprivation_lsoa_2025`)).toEqual(geojsonCodes("lsoa_E06000051.geojson", "LSOA21CD"));
-    expect(await codes(`select msoa_code as code from needs_locality_msoa_2019`)).toEqual(geojsonCodes("msoa11_E06000051.geojson", "MSOA11CD"));
-    expect(await codes(`select msoa_code as code from needs_locality_msoa_2025`)).toEqual(geojsonCodes("msoa_E06000051.geojson", "MSOA21CD"));
+    const mine = `where area_code = '${SHROPSHIRE}'`;
+    expect(await codes(`select lsoa11_code as code from needs_deprivation_lsoa_2019 ${mine}`)).toEqual(geojsonCodes("lsoa11_E06000051.geojson", "LSOA11CD"));
+    expect(await codes(`select lsoa21_code as code from needs_deprivation_lsoa_2025 ${mine}`)).toEqual(geojsonCodes("lsoa_E06000051.geojson", "LSOA21CD"));
+    expect(await codes(`select msoa_code as code from needs_locality_msoa_2019 ${mine}`)).toEqual(geojsonCodes("msoa11_E06000051.geojson", "MSOA11CD"));
+    expect(await codes(`select msoa_code as code from needs_locality_msoa_2025 ${mine}`)).toEqual(geojsonCodes("msoa_E06000051.geojson", "MSOA21CD"));
   });
 
   it("the TopoJSON's English upper-tier councils for 2023 are the councils the comparison ranks", async () => {
@@ -200,9 +216,9 @@ describe("maps can join the marts", () => {
 describe("localities (MSOAs) for Shropshire", () => {
   it("cover every LSOA of each edition, with House of Commons Library names", async () => {
     const rows = await query<{ edition: string; msoas: number; lsoas: number; most_deprived_20: number }>(
-      `select edition, count(*)::integer as msoas, sum(lsoa_count)::integer as lsoas, sum(lsoas_most_deprived_20)::integer as most_deprived_20 from needs_locality_msoa_2019 group by 1
+      `select edition, count(*)::integer as msoas, sum(lsoa_count)::integer as lsoas, sum(lsoas_most_deprived_20)::integer as most_deprived_20 from needs_locality_msoa_2019 where area_code = '${SHROPSHIRE}' group by 1
        union all
-       select edition, count(*)::integer, sum(lsoa_count)::integer, sum(lsoas_most_deprived_20)::integer from needs_locality_msoa_2025 group by 1 order by 1`,
+       select edition, count(*)::integer, sum(lsoa_count)::integer, sum(lsoas_most_deprived_20)::integer from needs_locality_msoa_2025 where area_code = '${SHROPSHIRE}' group by 1 order by 1`,
     );
     expect(rows).toEqual([
       { edition: "IoD2019", msoas: 39, lsoas: 193, most_deprived_20: 9 },
@@ -220,7 +236,7 @@ describe("rurality", () => {
   });
 
   it("Shropshire's LSOAs by RUC21 class add up to 198, 112 of them rural", async () => {
-    const rows = await query<{ ruc21_urban_rural: string; lsoa_count: number }>(`select ruc21_urban_rural, lsoa_count from needs_rurality_lsoa_ruc21`);
+    const rows = await query<{ ruc21_urban_rural: string; lsoa_count: number }>(`select ruc21_urban_rural, lsoa_count from needs_rurality_lsoa_ruc21 where area_code = '${SHROPSHIRE}'`);
     expect(rows.reduce((sum, row) => sum + row.lsoa_count, 0)).toBe(198);
     expect(rows.filter((row) => row.ruc21_urban_rural === "Rural").reduce((sum, row) => sum + row.lsoa_count, 0)).toBe(112);
   });
@@ -254,18 +270,20 @@ describe("comparator similarity", () => {
       .sort((a, b) => a.distance - b.distance || a.area_code.localeCompare(b.area_code))
       .slice(0, 15);
     const mart = await query<{ area_code: string; distance: number }>(
-      `select area_code, distance from needs_comparator_similarity where is_nearest_15 order by similarity_rank`,
+      `select area_code, distance from needs_comparator_similarity where council_code = '${config.council}' and is_nearest_15 order by similarity_rank`,
     );
     expect(mart.map((row) => row.area_code)).toEqual(expected.map((row) => row.area_code));
     mart.forEach((row, i) => expect(row.distance).toBeCloseTo(expected[i]!.distance, 10));
   });
 
-  it("lists the council at rank 0 and flags each configured comparator, within the 15 or beyond", async () => {
-    const rows = await query<{ area_code: string; similarity_rank: number; is_nearest_15: boolean; is_configured_comparator: boolean }>(
-      `select area_code, similarity_rank, is_nearest_15, is_configured_comparator from needs_comparator_similarity order by similarity_rank`,
+  it("lists, for every council, itself at rank 0 and every other council once, the 15 nearest flagged", async () => {
+    const rows = await query<{ area_code: string; similarity_rank: number; is_nearest_15: boolean }>(
+      `select area_code, similarity_rank, is_nearest_15 from needs_comparator_similarity where council_code = '${SHROPSHIRE}' order by similarity_rank`,
     );
     expect(rows[0]).toMatchObject({ area_code: SHROPSHIRE, similarity_rank: 0, is_nearest_15: false });
-    expect(rows.filter((row) => row.is_configured_comparator).map((row) => row.area_code).sort()).toEqual([...config.comparators].sort());
-    expect(rows.filter((row) => row.is_nearest_15)).toHaveLength(15);
+    expect(new Set(rows.map((row) => row.area_code)).size).toBe(153);
+    expect(rows.filter((row) => row.is_nearest_15).map((row) => row.similarity_rank)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
+    const [pairs] = await query<{ councils: number; rows: number }>(`select count(distinct council_code)::integer as councils, count(*)::integer as rows from needs_comparator_similarity`);
+    expect(pairs).toEqual({ councils: 153, rows: 153 * 153 });
   });
 });

@@ -32,7 +32,7 @@ async function plantedProject(): Promise<{ projectRoot: string; warehousePath: s
     'export default { root: process.env.SITE_SOURCE, output: process.env.SITE_OUTPUT, pages: [], search: false, globalStylesheets: [], style: "style.css", header: process.env.SITE_AUDIENCE === "internal" ? "<p>Internal: planted</p>" : "" };\n',
   );
   mkdirSync(join(projectRoot, "reports", "data"), { recursive: true });
-  cpSync(join(root, "reports", "data", "marts.ts"), join(projectRoot, "reports", "data", "marts.ts"));
+  for (const name of ["marts.ts", "site-areas.ts"]) cpSync(join(root, "reports", "data", name), join(projectRoot, "reports", "data", name));
   cpSync(join(root, "reports", "style.css"), join(projectRoot, "reports", "style.css"));
   // A page whose address and title hold the word "error", as a contract reference may
   // (SC-CT-TERRORISM-001): Framework prints it while building, and that must not fail the build.

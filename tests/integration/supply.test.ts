@@ -53,10 +53,10 @@ function publishedCareHomes(): Map<string, Tally> {
 
 describe("care homes (CQC, spring 2021)", () => {
   it("Shropshire has 119 care homes and 3,526 beds, 35 homes with nursing and 60 registered for dementia", async () => {
-    const [row] = await query<Tally & { area_name: string; role: string }>(
-      `select area_name, role, homes, beds, homes_with_nursing, homes_dementia from market_care_homes where area_code = 'E06000051'`,
+    const [row] = await query<Tally & { area_name: string }>(
+      `select area_name, homes, beds, homes_with_nursing, homes_dementia from market_care_homes where area_code = 'E06000051'`,
     );
-    expect(row).toEqual({ area_name: "Shropshire", role: "council", homes: 119, beds: 3_526, homes_with_nursing: 35, homes_dementia: 60 });
+    expect(row).toEqual({ area_name: "Shropshire", homes: 119, beds: 3_526, homes_with_nursing: 35, homes_dementia: 60 });
   });
 
   it("every council and England agree with the published file, counted here", async () => {
@@ -64,8 +64,11 @@ describe("care homes (CQC, spring 2021)", () => {
     const rows = await query<Tally & { area_code: string }>(
       `select area_code, homes, beds, homes_with_nursing, homes_dementia, beds_dementia from market_care_homes where area_level in ('council', 'country')`,
     );
-    expect(rows).toHaveLength(published.size);
-    for (const row of rows) expect(row, row.area_code).toEqual({ area_code: row.area_code, ...published.get(row.area_code) });
+    // Every council has a row; one where the file places no home has zeros.
+    const none = { homes: 0, beds: 0, homes_with_nursing: 0, homes_dementia: 0, beds_dementia: 0 };
+    expect(rows).toHaveLength(154);
+    for (const row of rows) expect(row, row.area_code).toEqual({ area_code: row.area_code, ...(published.get(row.area_code) ?? none) });
+    expect(rows.filter((row) => !published.has(row.area_code)).map((row) => row.area_code)).toEqual(["E09000001"]);
     expect(published.get("E92000001")).toMatchObject({ homes: 15_403, beds: 458_947 });
   });
 
@@ -123,11 +126,12 @@ describe("dementia prevalence (CFAS II)", () => {
              (select sum(d.people_with_dementia) from needs_dementia_prevalence d
               where d.area_code = t.area_code and d.series = t.series and d.year = t.year and d.sex in ('male', 'female')) as by_band
       from needs_dementia_prevalence_totals t where t.sex = 'persons'`);
-    // One per area, series and year of the population: 9 areas x 8 estimate years less Dorset
-    // Council's 2015-2017 (created 2019), and 8 areas x 26 projection years.
+    // One per area, series and year of the population: England and 153 councils x 8 estimate
+    // years (councils formed since 2015 summed from their predecessors) and x 26 projection
+    // years (2022 to 2047 in the 2022-based edition, 2018 to 2043 in the 2018-based).
     const [population] = await query<{ n: number }>(`select count(*)::integer as n from needs_population_older`);
     expect(rows).toHaveLength(population!.n);
-    expect(rows).toHaveLength(9 * 8 - 3 + 8 * 26);
+    expect(rows).toHaveLength(154 * 8 + 154 * 26);
     for (const row of rows) expect(row.total, `${row.area_code} ${row.series} ${row.year}`).toBeCloseTo(row.by_band, 6);
   });
 
@@ -157,7 +161,7 @@ describe("ratings and providers: coverage is stated, not implied", () => {
       `select provider_data, hhi, homes from market_concentration where area_code = 'E06000051'`,
     );
     expect(concentration).toEqual({ provider_data: false, hhi: null, homes: 119 });
-    const configuredWithRatings = await query(`select * from market_ratings_mix where is_configured and ratings_available`);
+    const configuredWithRatings = await query(`select * from market_ratings_mix where area_code = 'E06000051' and ratings_available`);
     expect(configuredWithRatings).toEqual([]);
   });
 
@@ -202,19 +206,19 @@ describe("adult social care activity, in house vs external", () => {
     expect(rows.find((row) => row.setting === "Residential")!.external_share).toBe(1);
   });
 
-  it("shares agree with the published percent_sector wherever it is published, for every configured council", async () => {
+  it("shares agree with the published percent_sector wherever it is published, for every council", async () => {
     const rows = await query<{ area_code: string; year: number; setting: string; share: number; published: number }>(`
       select m.area_code, m.year, m.setting, m.external_share as share, s.percent_sector as published
       from market_asc_activity m
       join int_asc_activity__by_council s using (area_code, year, setting)
-      where s.provision = 'external' and s.percent_sector is not null and m.role <> 'england'`);
+      where s.provision = 'external' and s.percent_sector is not null and m.area_code <> 'E92000001'`);
     expect(rows.length).toBeGreaterThan(300);
     for (const row of rows) expect(100 * row.share, `${row.area_code} ${row.year} ${row.setting}`).toBeCloseTo(row.published, 4);
   });
 
   it("follows each comparator only while it existed, and never attributes 2017", async () => {
     const rows = await query<{ area_code: string; first: number; last: number; has_2017: boolean }>(
-      `select area_code, min(year) as first, max(year) as last, bool_or(year = 2017) as has_2017 from market_asc_activity where role <> 'england' group by area_code`,
+      `select area_code, min(year) as first, max(year) as last, bool_or(year = 2017) as has_2017 from market_asc_activity where area_code <> 'E92000001' group by area_code`,
     );
     const byCode = Object.fromEntries(rows.map((row) => [row.area_code, row]));
     expect(byCode["E06000051"]).toEqual({ area_code: "E06000051", first: 2001, last: 2023, has_2017: false });

@@ -10,8 +10,7 @@ import { loadSource, type FileLoad } from "../../pipelines/load/index.ts";
 import { openWarehouse, type Warehouse } from "../../pipelines/warehouse.ts";
 import type { Source } from "../../sources/declaration.ts";
 import iod2019Lsoa from "../../sources/iod2019-lsoa-domains.ts";
-import iod2025Lsoa from "../../sources/iod2025-lsoa-shropshire.ts";
-import iod2025Ltla from "../../sources/iod2025-ltla-unitaries.ts";
+import iod2025Ltla from "../../sources/iod2025-england-ltla24.ts";
 import laAllCodes from "../../sources/la-all-codes.ts";
 import msoaNames from "../../sources/msoa-lookup-hcl-names.ts";
 import ruc2011Lad from "../../sources/ruc2011-lad.ts";
@@ -23,7 +22,7 @@ const loads = new Map<string, FileLoad>();
 
 beforeAll(async () => {
   db = await openWarehouse(":memory:");
-  const sources: Source[] = [iod2019Lsoa, iod2025Lsoa, iod2025Ltla, laAllCodes, msoaNames, ruc2011Lad, ruc2011Utla];
+  const sources: Source[] = [iod2019Lsoa, iod2025Ltla, laAllCodes, msoaNames, ruc2011Lad, ruc2011Utla];
   for (const source of sources) {
     const [load] = await loadSource(db, source, { root, runId: "test" });
     loads.set(source.id, load!);
@@ -40,8 +39,7 @@ function records(source: Source): string[][] {
 describe("every bundled places file reconciles with nothing rejected", () => {
   it.each([
     ["iod2019-lsoa-domains", 32_844, 1],
-    ["iod2025-lsoa-shropshire", 198, 0],
-    ["iod2025-ltla-unitaries", 27, 0],
+    ["iod2025-england-ltla24", 296, 0],
     ["la-all-codes", 415, 0],
     ["msoa-lookup-hcl-names", 10_404, 0],
     // The header, the "(%)" unit row, a blank row and the footnote.
@@ -98,23 +96,15 @@ describe("the 2011 Rural-Urban Classification of counties and unitaries (UTLA 20
   });
 });
 
-describe("IoD2025 subsets", () => {
-  it("LSOA file: Shropshire's 198 LSOAs, 2 in the most deprived decile, 112 rural (PROVENANCE.md)", async () => {
-    const [row] = await db.all(
-      `select count(*)::integer as n, count(*) filter (where imd_decile = 1)::integer as d1,
-              count(*) filter (where ruc21_urban_rural = 'Rural')::integer as rural from raw_iod2025_lsoa_shropshire`,
-    );
-    expect(row).toEqual({ n: 198, d1: 2, rural: 112 });
-  });
-
-  it("LA file: quoted names keep their commas and the 60 columns stay aligned", async () => {
+describe("IoD2025 council summaries (all 296 lower-tier councils)", () => {
+  it("quoted names keep their commas and the columns stay aligned", async () => {
     const rows = await db.all(
-      `select area_code, area_name, imd_average_score, imd_rank_of_average_score, lad_name from raw_iod2025_ltla_unitaries
+      `select area_code, area_name, imd_average_score, imd_rank_of_average_score from raw_iod2025_england_ltla24
        where area_code in ('E06000019', 'E06000051') order by 1`,
     );
     expect(rows).toEqual([
-      { area_code: "E06000019", area_name: "Herefordshire, County of", imd_average_score: 18.762, imd_rank_of_average_score: 152, lad_name: "Herefordshire, County of" },
-      { area_code: "E06000051", area_name: "Shropshire", imd_average_score: 17.604, imd_rank_of_average_score: 166, lad_name: "Shropshire" },
+      { area_code: "E06000019", area_name: "Herefordshire, County of", imd_average_score: 18.762, imd_rank_of_average_score: 152 },
+      { area_code: "E06000051", area_name: "Shropshire", imd_average_score: 17.604, imd_rank_of_average_score: 166 },
     ]);
   });
 });
