@@ -8,48 +8,13 @@ import Papa from "papaparse";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { openWarehouse, queryWarehouse } from "../../pipelines/warehouse.ts";
 import { CQC_ENGLAND_FILE, CQC_SOUTHWEST_FILE, findNames, personalNames } from "../personal-names.ts";
+import { csv, publishedCareHomes, type Tally } from "../published-files.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 const setup = inject("pipeline");
 const warehouse = () => join(setup.warehouseDir, "warehouse.duckdb");
 
 const query = <T>(sql: string) => queryWarehouse<T>(warehouse(), sql);
-
-function csv(path: string): Record<string, string>[] {
-  return Papa.parse<Record<string, string>>(readFileSync(join(root, path), "utf8").replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
-}
-
-interface Tally {
-  homes: number;
-  beds: number;
-  homes_with_nursing: number;
-  homes_dementia: number;
-  beds_dementia: number;
-}
-
-/** Homes and beds per upper-tier council, and for England, straight from the CSVs. */
-function publishedCareHomes(): Map<string, Tally> {
-  const lookup = new Map(csv("sources/data/ons-ltla-utla-2022/Lower_Tier_Local_Authority_to_Upper_Tier_Local_Authority_(December_2022)_Lookup_in_England_and_Wales.csv").map((row) => [row["LTLA22CD"]!, row["UTLA22CD"]!]));
-  const tallies = new Map<string, Tally>();
-  for (const row of csv(CQC_ENGLAND_FILE)) {
-    const lad = row["lad"]!;
-    const council = lad.startsWith("E07") ? lookup.get(lad)! : lad;
-    const beds = Number(row["Care homes beds"]);
-    const dementia = row["Service user band - Dementia"] === "Y";
-    for (const code of [council, "E92000001"]) {
-      const tally = tallies.get(code) ?? { homes: 0, beds: 0, homes_with_nursing: 0, homes_dementia: 0, beds_dementia: 0 };
-      tally.homes += 1;
-      tally.beds += beds;
-      if (row["Service type - Care home service with nursing"] === "Y") tally.homes_with_nursing += 1;
-      if (dementia) {
-        tally.homes_dementia += 1;
-        tally.beds_dementia += beds;
-      }
-      tallies.set(code, tally);
-    }
-  }
-  return tallies;
-}
 
 describe("care homes (CQC, spring 2021)", () => {
   it("Shropshire has 119 care homes and 3,526 beds, 35 homes with nursing and 60 registered for dementia", async () => {
