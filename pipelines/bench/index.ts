@@ -57,9 +57,9 @@ const dir = mkdtempSync(join(tmpdir(), "bench-"));
  * Runs `npm start`'s entry as its own process, as a user does, into `dir`; returns its wall
  * time (process start to exit, tsx's start-up included) and the steps its run logged.
  */
-function timedStart(dir: string) {
+function timedStart(dir: string, args: string[] = ["pipelines/start.ts"]) {
   const t0 = performance.now();
-  const child = spawnSync(process.execPath, ["--import", "tsx", "pipelines/start.ts"], {
+  const child = spawnSync(process.execPath, ["--import", "tsx", ...args], {
     cwd: root,
     env: { ...process.env, WAREHOUSE_DIR: join(dir, "warehouse"), SITE_DIR: join(dir, "dist"), INTERNAL_SITE_DIR: join(dir, "dist-internal") },
     encoding: "utf8",
@@ -83,7 +83,11 @@ for (const [kind, seconds] of kinds) if (kind === "load" || kind === "model") co
 console.log(`  ${"whole process (wall)".padEnd(52)} ${first.seconds.toFixed(2).padStart(7)} s  (target: at most 30 s) ${first.seconds <= 30 ? "MET" : "NOT MET"}`);
 const again = timedStart(dir);
 console.log(`Re-run with nothing changed:`);
-console.log(`  ${"whole process (wall)".padEnd(52)} ${again.seconds.toFixed(2).padStart(7)} s  (target: at most 3 s) ${again.seconds <= 3 ? "MET" : "NOT MET"}\n`);
+console.log(`  ${"whole process (wall)".padEnd(52)} ${again.seconds.toFixed(2).padStart(7)} s  (target: at most 3 s) ${again.seconds <= 3 ? "MET" : "NOT MET"}`);
+// Another council from the same warehouse: a county, so its pages roll up districts.
+const switched = timedStart(dir, ["pipelines/cli.ts", "site", "--council", "E10000016"]);
+console.log(`Council switch: npm run pipeline -- site --council E10000016 (both sites from the published warehouse):`);
+console.log(`  ${"whole process (wall)".padEnd(52)} ${switched.seconds.toFixed(2).padStart(7)} s  (target: at most 15 s) ${switched.seconds <= 15 ? "MET" : "NOT MET"}\n`);
 
 // A CSV shaped like the population data: area, year, sex, age, count.
 const csvDir = join(dir, "csv");
