@@ -250,7 +250,7 @@ export default pageData(import.meta, async ({ readMarts }) => {
     care_homes: { located: features !== null, total: homes.length, unplaced },
     sources: await citations(readMarts, [
       "census2021-lsoa-ts007a", "census2021-lsoa-ts037", "census2021-lsoa-ts038", "census2021-lsoa-ts039", "iod2025-england-lsoa21", "geography-lookups-lsoa21",
-      "geography-lookups-lsoa21-ruc21", "cqc-care-homes-england-2021", "dementia-prevalence-cfas2", "ons-mye-2022", "ons-snpp-2022", "snpp-2018-based-all-areas-strategy-unit", "boundaries-lsoa-msoa-2021",
+      "geography-lookups-lsoa21-ruc21", "cqc-care-homes-england-2021", "dementia-prevalence-cfas2", "ons-mye-2022", "ons-snpp-2022", "snpp-2018-based-all-areas-strategy-unit", "boundaries-lsoa21-msoa21-england",
     ]),
   });
 });
