@@ -191,6 +191,10 @@ export default pageData(import.meta, async ({ readMarts }) => {
         aged_65_plus: modelled(s.aged_65_plus, "65+"),
         aged_85_plus: modelled(s.aged_85_plus, "85+"),
       },
+      // Filled in below, once every locality is profiled.
+      need_scores: {} as Record<string, number | null>,
+      need_composite: null as number | null,
+      need_rank: 0,
       lsoas: rows.map((row) => ({
         lsoa21_code: row.lsoa21_code,
         lsoa21_name: row.lsoa21_name,
@@ -223,13 +227,11 @@ export default pageData(import.meta, async ({ readMarts }) => {
         weight += measure.weight;
       }
     });
-    Object.assign(p, {
-      need_scores: Object.fromEntries(MEASURES.map((measure, m) => [measure.key, ranks[m]![index]])),
-      need_composite: weight ? total / weight : null,
-    });
+    p.need_scores = Object.fromEntries(MEASURES.map((measure, m) => [measure.key, ranks[m]![index] ?? null]));
+    p.need_composite = weight ? total / weight : null;
   });
-  const ordered = [...profiles].sort((a, b) => ((b as { need_composite: number | null }).need_composite ?? -1) - ((a as { need_composite: number | null }).need_composite ?? -1));
-  ordered.forEach((p, index) => Object.assign(p, { need_rank: index + 1 }));
+  const ordered = [...profiles].sort((a, b) => (b.need_composite ?? -1) - (a.need_composite ?? -1));
+  ordered.forEach((p, index) => (p.need_rank = index + 1));
 
   const councilSums = sum(lsoas);
   const englandSums = data.england![0] as unknown as Sums;
