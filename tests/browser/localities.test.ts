@@ -44,7 +44,7 @@ describe("the localities ranking", () => {
       await page.waitForFunction(() => document.querySelector("table.locality-ranking caption")?.textContent?.includes("sorted by name"));
       const names = await page.locator("table.locality-ranking tbody th").allTextContents();
       expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
-      expect(await page.getByText("Method, weights and caveats").count()).toBe(1);
+      expect(await page.locator("h2", { hasText: "Method, weights and caveats" }).count()).toBe(1);
     } finally {
       await page.close();
     }
