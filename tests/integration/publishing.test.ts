@@ -33,6 +33,8 @@ async function plantedProject(): Promise<{ projectRoot: string; warehousePath: s
   );
   mkdirSync(join(projectRoot, "reports", "data"), { recursive: true });
   cpSync(join(root, "reports", "data", "marts.ts"), join(projectRoot, "reports", "data", "marts.ts"));
+  // marts.ts resolves the site's council with site-areas.ts.
+  cpSync(join(root, "reports", "data", "site-areas.ts"), join(projectRoot, "reports", "data", "site-areas.ts"));
   cpSync(join(root, "reports", "style.css"), join(projectRoot, "reports", "style.css"));
   // A page whose address and title hold the word "error", as a contract reference may
   // (SC-CT-TERRORISM-001): Framework prints it while building, and that must not fail the build.
