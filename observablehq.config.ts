@@ -10,6 +10,12 @@
 // each page's "About these figures" gives the data editions).
 // One page shows every contract, reading the reference from its address
 // (reports/components/contract-path.js), so there are no per-contract pages to list.
+// Locality profiles are one parameterized page, reports/localities/[locality].md, built once per
+// locality: the paths come from the page data the pipeline has already written into the build's
+// copy of reports/ (localities/data/localities.json), so the list follows the site's council and
+// its locality file. Under `npm run dev` that file is not there, and Framework serves any
+// /localities/<id> on request instead.
+import { existsSync, readFileSync } from "node:fs";
 
 const internal = process.env.SITE_AUDIENCE === "internal";
 const root = process.env.SITE_SOURCE ?? "reports";
@@ -17,10 +23,19 @@ const built = process.env.SITE_BUILT_ON
   ? ` Published ${new Date(`${process.env.SITE_BUILT_ON}T12:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })}${process.env.SITE_RUN_ID ? ` by run ${process.env.SITE_RUN_ID}` : ""}.`
   : "";
 
+function localityPaths(): string[] {
+  const file = `${root}/localities/data/localities.json`;
+  if (!existsSync(file)) return [];
+  const { localities } = JSON.parse(readFileSync(file, "utf8")) as { localities: { id: string }[] };
+  return localities.map((locality) => `/localities/${locality.id}`);
+}
+
 const publicPages = [
   { name: "Population now and in the future", path: "/population" },
   { name: "Market Position Statement: care homes", path: "/market-position/care-homes" },
   { name: "Places", path: "/places" },
+  { name: "Localities: need against provision", path: "/localities/" },
+  { name: "Locality board packs", path: "/localities/board-pack" },
   { name: "Outcomes", path: "/outcomes" },
   { name: "Indicator definitions", path: "/definitions" },
   { name: "How we protect small numbers", path: "/small-numbers" },
@@ -55,6 +70,9 @@ export default {
   head: '<link rel="icon" href="data:,">',
   header: internal ? '<p class="internal-banner"><strong>Internal:</strong> for commissioners, not for publication.</p>' : "",
   pages: internal ? [internalPages, ...publicPages] : publicPages,
+  // The profiles are public pages; the internal build, which repeats the public pages, leaves
+  // them out rather than build every locality twice (its sidebar links reach the public site's).
+  dynamicPaths: internal ? [] : localityPaths(),
   footer:
     'Contains public sector information licensed under the <a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">Open Government Licence v3.0</a>. Sources: Office for National Statistics, NHS Digital, Office for Local Government. Code released under the MIT licence.' + built,
 };

@@ -45,7 +45,7 @@ export const PIPELINES: readonly PipelineDefinition[] = [
       "ruc2011-utla",
       "msoa-lookup-hcl-names",
       "la-all-codes",
-      "boundaries-lsoa-msoa-2021",
+      "boundaries-lsoa21-msoa21-england",
       "iod2025-england-lsoa21",
       "iod2025-england-lsoa21-subdomains",
       "iod2025-england-lsoa21-indicators",

@@ -2,7 +2,7 @@
 import ascof202021 from "./ascof-2020-21.ts";
 import ascActivityProvisionMetadata from "./asc-activity-provision-metadata.ts";
 import ascActivityProvisionTimeseries from "./asc-activity-provision-timeseries.ts";
-import boundariesLsoaMsoa2021 from "./boundaries-lsoa-msoa-2021.ts";
+import boundariesLsoa21Msoa21England from "./boundaries-lsoa21-msoa21-england.ts";
 import cqcApiCareHomesSouthwest2021 from "./cqc-api-care-homes-southwest-2021.ts";
 import contractsFinderOcdsSample from "./contracts-finder-ocds-sample.ts";
 import cqcCareHomesEngland2021 from "./cqc-care-homes-england-2021.ts";
@@ -44,7 +44,7 @@ import traffordGrants360giving from "./trafford-grants-360giving.ts";
 import traffordSpend202425 from "./trafford-spend-2024-25.ts";
 
 // Deprivation, rurality, MSOA names, council code history and small-area boundaries (the places pipeline).
-const PLACES_SOURCES = [iod2019LsoaDomains, iod2019LtlaSummaries, iod2019UtlaSummaries, ruc2011Lad, ruc2011Utla, msoaLookupHclNames, laAllCodes, boundariesLsoaMsoa2021];
+const PLACES_SOURCES = [iod2019LsoaDomains, iod2019LtlaSummaries, iod2019UtlaSummaries, ruc2011Lad, ruc2011Utla, msoaLookupHclNames, laAllCodes, boundariesLsoa21Msoa21England];
 
 // National files for every English council: IoD2025 and the LSOA 2021 lookups (places), the
 // 2018-based projections and Census 2021 by LSOA (population).

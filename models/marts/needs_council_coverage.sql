@@ -67,7 +67,7 @@ select
     end as grants_missing,
     b.area_code is not null as has_small_area_boundaries,
     case when b.area_code is null then
-        'No LSOA and MSOA boundaries for maps: the bundled boundary files cover other councils (sources/boundaries-lsoa-msoa-2021.ts)'
+        'No LSOA and MSOA boundaries for maps in the bundled England files (sources/boundaries-lsoa21-msoa21-england.ts)'
     end as boundaries_missing
 from int_areas__reported c
 left join estimates e using (area_code)

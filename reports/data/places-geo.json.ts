@@ -1,6 +1,6 @@
-// Small-area boundaries for the Places page maps: LSOAs and MSOAs on 2021 boundaries for the
-// site's council (the needs_small_area_boundaries mart), or null for a level with no
-// boundaries bundled, and the page says maps are not available.
+// Small-area boundaries for the Places and locality page maps: the site's council's LSOAs and
+// MSOAs on 2021 boundaries (the national needs_small_area_boundaries mart), or null for a level
+// with no boundaries, and the page says maps are not available.
 import { compactFeatures } from "./geo.ts";
 import { pageData } from "./marts.ts";
 

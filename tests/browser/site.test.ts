@@ -44,7 +44,11 @@ async function expectCleanPage(origin: string, path: string, width: number, extr
   }
 }
 
-const pages = builtPages(setup.siteDir);
+// Locality profiles are one page built once per locality (reports/localities/[locality].md):
+// axe runs on the pilot area and one ward here, and tests/browser/localities.test.ts checks them.
+const LOCALITY_PROFILE = /^\/localities\/(?!index$|board-pack$)[^/]+$/;
+const SAMPLED_LOCALITIES = ["/localities/church-stretton-pilot", "/localities/e05008136", "/localities/board-pack?locality=church-stretton-pilot"];
+const pages = [...builtPages(setup.siteDir).filter((path) => !LOCALITY_PROFILE.test(path)), ...SAMPLED_LOCALITIES];
 // The internal site also carries the public pages, tested above; these are its own.
 const allInternalPages = builtPages(setup.internalSiteDir).filter((path) => path.startsWith("/internal"));
 

@@ -68,4 +68,13 @@ describe("Trafford from configuration alone", () => {
     const catalogue = JSON.parse(readFileSync(join(dir, "dist", "data", "catalogue.json"), "utf8")) as { tables: { table: string }[] };
     expect(catalogue.tables.filter((entry) => /spend|register|kpi|invoice|grants_vs/.test(entry.table))).toEqual([]);
   });
+
+  it("builds a locality profile for every Trafford ward, with no locality file", () => {
+    const localities = attachment("dist", "localities/data", "localities");
+    expect(localities.council).toEqual({ code: "E08000009", name: "Trafford" });
+    expect(localities.file).toBeNull();
+    expect(localities.localities.length).toBeGreaterThan(15);
+    expect(localities.localities.every((l: { origin: string }) => l.origin === "ward")).toBe(true);
+    for (const locality of localities.localities) expect(existsSync(join(dir, "dist", "localities", `${locality.id}.html`)), locality.id).toBe(true);
+  });
 });

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import boundaries from "../../sources/boundaries-lsoa-msoa-2021.ts";
+import boundaries from "../../sources/boundaries-lsoa21-msoa21-england.ts";
 import type { SpreadsheetSource } from "../../sources/declaration.ts";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -28,9 +28,10 @@ describe("the GeoJSON features reader", () => {
       const result = source.read(declared, absolute);
       expect(result.rejects).toEqual([]);
       expect(result.rows.length).toBe(features.length);
-      const level = declared.path.includes("/lsoa_") ? "lsoa" : "msoa";
+      const level = declared.path.includes("_lsoa21_") ? "lsoa" : "msoa";
       const [first] = result.rows;
-      expect(first!.slice(0, 5)).toEqual([level, features[0]!.properties[`${level.toUpperCase()}21CD`], features[0]!.properties[`${level.toUpperCase()}21NM`], features[0]!.properties.UTLACD, 1]);
+      // The national files name no council (staging finds it through the LSOA lookup).
+      expect(first!.slice(0, 5)).toEqual([level, features[0]!.properties[`${level}21_code`], features[0]!.properties[`${level}21_name`], null, 1]);
       expect(JSON.parse(String(first![5]))).toEqual(features[0]!.geometry);
     }
   });
@@ -39,16 +40,16 @@ describe("the GeoJSON features reader", () => {
     const { file: declared, path } = file("lsoa_bad.geojson", {
       type: "FeatureCollection",
       features: [
-        { type: "Feature", properties: { LSOA21CD: "E01000001", LSOA21NM: "A 001A", UTLACD: "E06000001" }, geometry: square },
-        { type: "Feature", properties: { LSOA21CD: "", LSOA21NM: "B" }, geometry: square },
-        { type: "Feature", properties: { LSOA21CD: "E01000003", LSOA21NM: "C" }, geometry: { type: "Point", coordinates: [0, 0] } },
+        { type: "Feature", properties: { lsoa21_code: "E01000001", lsoa21_name: "A 001A" }, geometry: square },
+        { type: "Feature", properties: { lsoa21_code: "", lsoa21_name: "B" }, geometry: square },
+        { type: "Feature", properties: { lsoa21_code: "E01000003", lsoa21_name: "C" }, geometry: { type: "Point", coordinates: [0, 0] } },
       ],
     });
     const result = source.read(declared, path);
     expect(result.rowsRead).toBe(3);
     expect(result.rows.map((row) => row[1])).toEqual(["E01000001"]);
     expect(result.rejects.map((reject) => [reject.location, reject.column])).toEqual([
-      ["features[1]", "features[1].properties.LSOA21CD"],
+      ["features[1]", "features[1].properties.lsoa21_code"],
       ["features[2]", "features[2].geometry.type"],
     ]);
   });
@@ -57,6 +58,6 @@ describe("the GeoJSON features reader", () => {
     const notCollection = file("x.geojson", { type: "Feature", properties: {}, geometry: square });
     expect(() => source.read(notCollection.file, notCollection.path)).toThrow(/x\.geojson: not a GeoJSON FeatureCollection: type/);
     const otherCodes = file("y.geojson", { type: "FeatureCollection", features: [{ type: "Feature", properties: { LAD21CD: "E06000051" }, geometry: square }] });
-    expect(() => source.read(otherCodes.file, otherCodes.path)).toThrow(/y\.geojson, column 'LSOA21CD or MSOA21CD': the features carry none of the declared code properties/);
+    expect(() => source.read(otherCodes.file, otherCodes.path)).toThrow(/y\.geojson, column 'lsoa21_code or msoa21_code': the features carry none of the declared code properties/);
   });
 });
