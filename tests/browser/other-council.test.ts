@@ -1,0 +1,76 @@
+// Sites for a council other than the default, built from the same warehouse (tests/setup/
+// pipeline.ts) from its code alone, in Debian's Chromium: Somerset, a unitary formed in 2023,
+// whose data is the thinnest of the six councils tests/integration/every-council.test.ts
+// checks (no outcome indicators in the bundled ASCOF and Oflog files, the 2018-based
+// projection, no small-area boundaries, no contract register). Every page must render without
+// errors and pass axe at desktop and phone widths, and say what is missing instead of breaking.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { builtPages } from "../../pipelines/bench/page-weight.ts";
+import { ENGLAND_CODE } from "../../pipelines/config.ts";
+import { buildSites } from "../../pipelines/site/build.ts";
+import { type Chromium, describeViolations, launchChromium, openPage, runAxe, type LocalSite, serveSite } from "./browser.ts";
+
+const setup = inject("pipeline");
+const root = join(import.meta.dirname, "../..");
+const out = mkdtempSync(join(tmpdir(), "other-council-"));
+const publicDir = join(out, "public");
+const internalDir = join(out, "internal");
+
+let browser: Chromium;
+let site: LocalSite;
+let internalSite: LocalSite;
+
+// Built when the file is collected, so that the list of pages to test is known.
+await buildSites({ root, warehousePath: join(setup.warehouseDir, "warehouse.duckdb"), site: { council: "E06000066", england: ENGLAND_CODE }, publicDir, internalDir });
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  site = await serveSite(publicDir);
+  internalSite = await serveSite(internalDir);
+}, 300_000);
+
+afterAll(async () => {
+  await site?.close();
+  await internalSite?.close();
+  await browser?.close();
+});
+
+async function expectCleanPage(origin: string, path: string, width: number, extra?: (page: Page) => Promise<void>): Promise<void> {
+  const { page, log } = await openPage(browser.context, origin, path, width);
+  try {
+    expect(log.renderProblem).toBeNull();
+    expect(log.pageErrors, "uncaught errors").toEqual([]);
+    expect(log.consoleErrors, "console errors").toEqual([]);
+    await extra?.(page);
+    const { violations } = await runAxe(page);
+    expect(violations.length, describeViolations(violations)).toBe(0);
+  } finally {
+    await page.close();
+  }
+}
+
+describe("Somerset's sites", () => {
+  it("the home page names Somerset and says what the bundled data lacks for it", async () => {
+    const { page } = await openPage(browser.context, site.origin, "/");
+    try {
+      const text = await page.locator("#observablehq-main").innerText();
+      expect(text).toMatch(/Commissioning evidence for Somerset/);
+      expect(text).toMatch(/Outcomes: not available\./);
+      expect(text).toMatch(/7 of them summed from the councils it replaced/);
+    } finally {
+      await page.close();
+    }
+  });
+
+  for (const width of [1280, 375]) {
+    describe(`at ${width}px wide`, () => {
+      for (const path of builtPages(publicDir)) {
+        it(`${path} renders and passes axe`, () => expectCleanPage(site.origin, path, width));
+      }
+    });
+  }
+});
