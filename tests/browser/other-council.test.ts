@@ -19,13 +19,19 @@ const root = join(import.meta.dirname, "../..");
 const out = mkdtempSync(join(tmpdir(), "other-council-"));
 const publicDir = join(out, "public");
 const internalDir = join(out, "internal");
+// Built when the file is collected, so that the list of pages to test is known.
+await buildSites({ root, warehousePath: join(setup.warehouseDir, "warehouse.duckdb"), site: { council: "E06000066", england: ENGLAND_CODE }, publicDir, internalDir });
+
+// Locality profiles are one page built once per ward: the first is enough here (the pages for
+// the default council are sampled in site.test.ts and checked in localities.test.ts).
+const PROFILE = /^\/localities\/(?!index$|board-pack$)[^/]+$/;
+const built = builtPages(publicDir);
+const pages = [...built.filter((path) => !PROFILE.test(path)), ...built.filter((path) => PROFILE.test(path)).slice(0, 1)];
 
 let browser: Chromium;
 let site: LocalSite;
 let internalSite: LocalSite;
 
-// Built when the file is collected, so that the list of pages to test is known.
-await buildSites({ root, warehousePath: join(setup.warehouseDir, "warehouse.duckdb"), site: { council: "E06000066", england: ENGLAND_CODE }, publicDir, internalDir });
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -68,7 +74,7 @@ describe("Somerset's sites", () => {
 
   for (const width of [1280, 375]) {
     describe(`at ${width}px wide`, () => {
-      for (const path of builtPages(publicDir)) {
+      for (const path of pages) {
         it(`${path} renders and passes axe`, () => expectCleanPage(site.origin, path, width));
       }
     });
