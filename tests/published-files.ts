@@ -22,11 +22,18 @@ export interface Tally {
   beds_dementia: number;
 }
 
-/** Homes and beds per upper-tier council, and for England, straight from the CSVs. */
-export function publishedCareHomes(): Map<string, Tally> {
+/** The CQC columns that say a home is registered for a client group's service-user bands. */
+export const CLIENT_GROUP_BANDS = {
+  "older people": ["Service user band - Older People"],
+  "working-age adults": ["Service user band - Learning disabilities or autistic spectrum disorder", "Service user band - Mental Health", "Service user band - Physical Disability"],
+} as const;
+
+/** Homes and beds per upper-tier council, and for England, straight from the CSVs; with `bands`, only homes registered for one of them. */
+export function publishedCareHomes(bands?: readonly string[]): Map<string, Tally> {
   const lookup = new Map(csv("sources/data/ons-ltla-utla-2022/Lower_Tier_Local_Authority_to_Upper_Tier_Local_Authority_(December_2022)_Lookup_in_England_and_Wales.csv").map((row) => [row["LTLA22CD"]!, row["UTLA22CD"]!]));
   const tallies = new Map<string, Tally>();
   for (const row of csv(CQC_ENGLAND_FILE)) {
+    if (bands && !bands.some((band) => row[band] === "Y")) continue;
     const lad = row["lad"]!;
     const council = lad.startsWith("E07") ? lookup.get(lad)! : lad;
     const beds = Number(row["Care homes beds"]);

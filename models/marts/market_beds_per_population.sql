@@ -1,7 +1,9 @@
 -- Care home beds against the people most likely to need them, for England and every upper-tier
 -- council: beds per 1,000 people aged 75 and over, and beds per 100 people
 -- aged 65+ estimated to have dementia.
--- Beds are CQC's spring 2021 snapshot (market_care_homes). The population is the mid-year
+-- Homes and beds are those registered for older people (the 65+ service-user band) in CQC's
+-- spring 2021 snapshot (market_care_homes_by_client_group): the older people's market, not
+-- every care home; all_homes and all_beds give the whole register. The population is the mid-year
 -- estimate closest to the snapshot date, chosen per area from the years held: mid-2021
 -- (30 June 2021, three months after the 31 March 2021 snapshot), Census 2021-based; the
 -- population_year column says which year was used.
@@ -29,26 +31,29 @@ select
     h.area_code,
     h.area_name,
     h.snapshot_date,
-    h.homes,
-    h.beds,
-    h.beds_with_nursing,
+    g.homes,
+    g.beds,
+    g.beds_with_nursing,
+    h.homes as all_homes,
+    h.beds as all_beds,
     h.beds_dementia,
     c.population_year,
     o.aged_65_plus,
     o.aged_75_plus,
-    1000.0 * h.beds / o.aged_75_plus as beds_per_1000_aged_75_plus,
-    1000.0 * h.beds_with_nursing / o.aged_75_plus as nursing_beds_per_1000_aged_75_plus,
+    1000.0 * g.beds / o.aged_75_plus as beds_per_1000_aged_75_plus,
+    1000.0 * g.beds_with_nursing / o.aged_75_plus as nursing_beds_per_1000_aged_75_plus,
     d.people_with_dementia,
     d.people_with_dementia_low,
     d.people_with_dementia_high,
-    100.0 * h.beds / d.people_with_dementia as beds_per_100_people_with_dementia,
-    100.0 * h.beds / d.people_with_dementia_high as beds_per_100_people_with_dementia_low,
-    100.0 * h.beds / d.people_with_dementia_low as beds_per_100_people_with_dementia_high,
+    100.0 * g.beds / d.people_with_dementia as beds_per_100_people_with_dementia,
+    100.0 * g.beds / d.people_with_dementia_high as beds_per_100_people_with_dementia_low,
+    100.0 * g.beds / d.people_with_dementia_low as beds_per_100_people_with_dementia_high,
     100.0 * h.beds_dementia / d.people_with_dementia as dementia_registered_beds_per_100_people_with_dementia,
-    'CQC care directory, spring 2021 (latest registration ' || strftime(h.snapshot_date, '%-d %B %Y') || '); ONS mid-'
+    'CQC care directory, spring 2021, homes registered for older people (latest registration ' || strftime(h.snapshot_date, '%-d %B %Y') || '); ONS mid-'
         || c.population_year || ' population estimate' as basis
 from market_care_homes h
-join closest c using (area_code)
+join market_care_homes_by_client_group g on g.area_code = h.area_code and g.client_group = 'older people'
+join closest c on c.area_code = h.area_code
 join needs_population_older o on o.area_code = h.area_code and o.series = 'estimate' and o.year = c.population_year
 join needs_dementia_prevalence_totals d on d.area_code = h.area_code and d.series = 'estimate' and d.year = c.population_year and d.sex = 'persons'
 where h.area_level in ('council', 'country')

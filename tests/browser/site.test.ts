@@ -117,8 +117,10 @@ describe("the Market Position Statement for care homes", () => {
     try {
       expect(log.renderProblem).toBeNull();
       const text = await page.locator("#observablehq-main").innerText();
-      // CQC care directory, 1 April 2021 snapshot (sources/data/cqc-care-homes-england-2021): Shropshire 119 homes, 3,526 beds.
-      expect(text).toMatch(/119 care homes with 3,526 beds/);
+      // CQC care directory, spring 2021 (sources/data/cqc-care-homes-england-2021): Shropshire has 87 homes and
+      // 3,259 beds registered for the older people band, of 119 homes and 3,526 beds in all.
+      expect(text).toMatch(/87 care homes registered for older people, with 3,259 beds/);
+      expect(text).toMatch(/119 care homes and 3,526 beds for all ages/);
       expect(await page.locator("#beds-needed figcaption").innerText()).toMatch(/Assumptions: Beds per 1,000 aged 75\+ held at the 2021 rate/);
       expect(await page.locator("p.illustrative").innerText()).toMatch(/^Illustrative data/);
       expect(await page.locator("table", { hasText: "What the council intends to buy" }).locator("tbody tr").count()).toBeGreaterThan(0);

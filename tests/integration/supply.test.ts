@@ -8,7 +8,7 @@ import Papa from "papaparse";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { openWarehouse, queryWarehouse } from "../../pipelines/warehouse.ts";
 import { CQC_ENGLAND_FILE, CQC_SOUTHWEST_FILE, findNames, personalNames } from "../personal-names.ts";
-import { csv, publishedCareHomes, type Tally } from "../published-files.ts";
+import { CLIENT_GROUP_BANDS, csv, publishedCareHomes, type Tally } from "../published-files.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 const setup = inject("pipeline");
@@ -44,8 +44,25 @@ describe("care homes (CQC, spring 2021)", () => {
     const [population] = await query<{ aged_75_plus: number }>(
       `select aged_75_plus from needs_population_older where area_code = 'E06000051' and series = 'estimate' and year = 2021`,
     );
-    expect(row).toMatchObject({ population_year: 2021, snapshot_date: "2021-03-31", beds: 3_526, aged_75_plus: population!.aged_75_plus });
-    expect(row!.beds_per_1000_aged_75_plus).toBeCloseTo((1000 * 3_526) / population!.aged_75_plus, 9);
+    // The older people's market: homes registered for the older people band, counted here.
+    const older = publishedCareHomes(CLIENT_GROUP_BANDS["older people"]).get("E06000051")!;
+    expect(older).toMatchObject({ homes: 87, beds: 3_259 });
+    expect(row).toMatchObject({ population_year: 2021, snapshot_date: "2021-03-31", beds: older.beds, aged_75_plus: population!.aged_75_plus });
+    expect(row!.beds_per_1000_aged_75_plus).toBeCloseTo((1000 * older.beds) / population!.aged_75_plus, 9);
+  });
+
+  it("counts homes by client group as the bands registered in the file, for every council and England", async () => {
+    const rows = await query<{ area_code: string; client_group: keyof typeof CLIENT_GROUP_BANDS; homes: number; beds: number; homes_with_nursing: number }>(
+      `select area_code, client_group, homes, beds, homes_with_nursing from market_care_homes_by_client_group`,
+    );
+    expect(rows).toHaveLength(2 * 154);
+    for (const group of Object.keys(CLIENT_GROUP_BANDS) as (keyof typeof CLIENT_GROUP_BANDS)[]) {
+      const published = publishedCareHomes(CLIENT_GROUP_BANDS[group]);
+      for (const row of rows.filter((r) => r.client_group === group)) {
+        const tally = published.get(row.area_code) ?? { homes: 0, beds: 0, homes_with_nursing: 0 };
+        expect(row, `${row.area_code} ${group}`).toMatchObject({ homes: tally.homes, beds: tally.beds, homes_with_nursing: tally.homes_with_nursing });
+      }
+    }
   });
 
   it("beds needed hold that rate against the projected 75+ population", async () => {
