@@ -168,7 +168,7 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
     return { runId, status: "FAIL", steps, inputs, rejected: 0, testsRun, warehousePath: where.warehouse, siteDir: null, internalSiteDir: null, seconds: 0, error: message };
   }
   // A run that finds another holding the lock never starts: it throws LockHeldError, unlogged.
-  takeLock(where.lock, runId);
+  takeLock(where.lock, runId, log);
   appendRunEvent(where.runLog, { eventType: "START", eventTime: new Date().toISOString(), run: { runId }, job: { namespace: "commissioning", name: jobName } });
 
   const step = async <T>(name: string, work: () => Promise<{ rows: number | null; detail?: string; value?: T; skipped?: boolean }>) => {
