@@ -13,7 +13,7 @@ import { SEED_TABLES, writeRunHistory, writeSourceSeeds } from "./build/seeds.ts
 import { configAreasSql, DEFAULT_SETTINGS, internalSiteBeside, loadCouncilConfig } from "./config.ts";
 import { PIPELINES, selectPipelines } from "./definitions.ts";
 import { readPublished, runFingerprint, writePublished } from "./fingerprint.ts";
-import { isUnchanged, LOAD_TABLES_SQL, loadSource } from "./load/index.ts";
+import { coverageReferences, isUnchanged, LOAD_TABLES_SQL, loadSource } from "./load/index.ts";
 import { prefetchWorkbooks } from "./load/prefetch.ts";
 import { describeReject, keepFailedRun, rejectsOfRun } from "./failed-runs.ts";
 import { releaseLock, takeLock } from "./lock.ts";
@@ -238,7 +238,11 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
     const prefetch = prefetchWorkbooks(options.root, wanted.filter((source) => changed.has(source.id)));
     // CSV sources first: DuckDB loads them on this thread while the workers parse workbooks,
     // which are then ready or nearly so when their turn comes.
-    const loadOrder = [...wanted].sort((a, b) => Number(a.kind !== "csv") - Number(b.kind !== "csv"));
+    // Sources holding the entity sets others' coverage names (the LSOA and council lookups) load
+    // before everything, so each source's coverage is checked as soon as it has loaded.
+    const references = new Set(wanted.flatMap(coverageReferences));
+    const rank = (source: (typeof wanted)[number]) => (references.has(source.id) ? 0 : 2) + Number(source.kind !== "csv");
+    const loadOrder = [...wanted].sort((a, b) => rank(a) - rank(b));
     try {
       for (const source of loadOrder) {
         await step(`load ${source.id}`, async () => {
@@ -250,11 +254,11 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
             return { rows: previous.reduce((sum, load) => sum + load.rowsLoaded, 0), detail: "unchanged, kept", skipped: true };
           }
           const loads = await loadSource(db!, source, { root: options.root, runId, readSheet: prefetch.read });
-          inputs.push(...loads);
+          inputs.push(...loads.map(({ coverage: _coverage, ...load }) => load));
           const rejected = loads.reduce((sum, load) => sum + load.rowsRejected, 0);
           return {
             rows: loads.reduce((sum, load) => sum + load.rowsLoaded, 0),
-            detail: `${loads.length} file(s)${rejected ? `, ${format(rejected)} rows REJECTED (see rejects table)` : ""}`,
+            detail: `${loads.length} file(s)${rejected ? `, ${format(rejected)} rows REJECTED (see rejects table)` : ""}${loads[0]?.coverage ? `; ${loads[0].coverage}` : ""}`,
           };
         });
       }

@@ -65,6 +65,20 @@ export default defineCsvSource({
   cadenceMonths: 60,
   classification: "public",
   table: "raw_iod2025_ltla_unitaries",
+  // The councils this cut was made to hold (its notes and PROVENANCE.md): each one must load, or a
+  // council vanishes from the Places comparison without a word.
+  coverage: [
+    {
+      column: "area_code",
+      entities: {
+        codes: [
+          "E06000011", "E06000019", "E06000020", "E06000042", "E06000043", "E06000044", "E06000045", "E06000046", "E06000047",
+          "E06000049", "E06000050", "E06000051", "E06000052", "E06000053", "E06000054", "E06000055", "E06000056", "E06000057",
+          "E06000058", "E06000059", "E06000060", "E06000061", "E06000062", "E06000063", "E06000064", "E06000065", "E06000066",
+        ],
+      },
+    },
+  ],
   files: [{ path: "sources/data/iod2025-ltla-unitaries/imd2025_ltla24_unitary_subset.csv", edition: "IoD2025", released: "2025-10-30" }],
   columns: [
     column("area_code", "VARCHAR", "lad_code", "Lower-tier council code (2024)"),
