@@ -14,7 +14,7 @@ import type { SiteChoice } from "../reports/data/site-areas.ts";
 import { type CouncilConfig, DEFAULT_SETTINGS, internalSiteBeside, loadCouncilConfig, seedsSql } from "./config.ts";
 import { PIPELINES, selectPipelines } from "./definitions.ts";
 import { readPublished, runFingerprint, writePublished } from "./fingerprint.ts";
-import { isUnchanged, LOAD_TABLES_SQL, loadSource } from "./load/index.ts";
+import { coverageReferences, isUnchanged, LOAD_TABLES_SQL, loadSource } from "./load/index.ts";
 import { prefetchWorkbooks } from "./load/prefetch.ts";
 import { describeReject, keepFailedRun, rejectsOfRun } from "./failed-runs.ts";
 import { releaseLock, takeLock } from "./lock.ts";
@@ -191,7 +191,7 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
     return { runId, status: "FAIL", steps, inputs, rejected: 0, testsRun, warehousePath: where.warehouse, siteDir: null, internalSiteDir: null, seconds: 0, error: message };
   }
   // A run that finds another holding the lock never starts: it throws LockHeldError, unlogged.
-  takeLock(where.lock, runId);
+  takeLock(where.lock, runId, log);
   appendRunEvent(where.runLog, { eventType: "START", eventTime: new Date().toISOString(), run: { runId }, job: { namespace: "commissioning", name: jobName } });
 
   const step = async <T>(name: string, work: () => Promise<{ rows: number | null; detail?: string; value?: T; skipped?: boolean }>) => {
@@ -293,7 +293,11 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
     const prefetch = prefetchWorkbooks(options.root, wanted.filter((source) => changed.has(source.id)));
     // CSV sources first: DuckDB loads them on this thread while the workers parse workbooks,
     // which are then ready or nearly so when their turn comes.
-    const loadOrder = [...wanted].sort((a, b) => Number(a.kind !== "csv") - Number(b.kind !== "csv"));
+    // Sources holding the entity sets others' coverage names (the LSOA and council lookups) load
+    // before everything, so each source's coverage is checked as soon as it has loaded.
+    const references = new Set(wanted.flatMap(coverageReferences));
+    const rank = (source: (typeof wanted)[number]) => (references.has(source.id) ? 0 : 2) + Number(source.kind !== "csv");
+    const loadOrder = [...wanted].sort((a, b) => rank(a) - rank(b));
     try {
       for (const source of loadOrder) {
         await step(`load ${source.id}`, async () => {
@@ -305,11 +309,11 @@ export async function runPipelines(options: RunOptions): Promise<RunResult> {
             return { rows: previous.reduce((sum, load) => sum + load.rowsLoaded, 0), detail: "unchanged, kept", skipped: true };
           }
           const loads = await loadSource(db!, source, { root: options.root, runId, readSheet: prefetch.read });
-          inputs.push(...loads);
+          inputs.push(...loads.map(({ coverage: _coverage, ...load }) => load));
           const rejected = loads.reduce((sum, load) => sum + load.rowsRejected, 0);
           return {
             rows: loads.reduce((sum, load) => sum + load.rowsLoaded, 0),
-            detail: `${loads.length} file(s)${rejected ? `, ${format(rejected)} rows REJECTED (see rejects table)` : ""}`,
+            detail: `${loads.length} file(s)${rejected ? `, ${format(rejected)} rows REJECTED (see rejects table)` : ""}${loads[0]?.coverage ? `; ${loads[0].coverage}` : ""}`,
           };
         });
       }

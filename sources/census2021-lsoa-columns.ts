@@ -54,6 +54,7 @@ export function defineCensusLsoaSource(table: CensusTable): CsvSource {
         rule: "a count, 0 or more; perturbed by ONS cell-key disclosure control",
       })),
     ],
+    coverage: [{ column: "lsoa21_code", entities: "LSOA 2021 in England and Wales" }],
     notes:
       "All LSOAs in England and Wales (35,672). Counts are perturbed for disclosure control, so totals across different tables differ slightly; " +
       "nested categories (a total and its parts) are both published: do not add them together.",

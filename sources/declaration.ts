@@ -36,6 +36,28 @@ export const fileSchema = z.object({
 });
 export type SourceFile = z.infer<typeof fileSchema>;
 
+/**
+ * The entities a source must cover: every value of an entity set must appear in `column`
+ * (in each value of `per`, when given). Checked right after the source loads
+ * (pipelines/load/coverage.ts); an entity lost to a rejected row or a cut file fails the run
+ * naming source, file and the missing codes, unless `allowMissing` lists it with a reason.
+ */
+export const coverageSchema = z.object({
+  column: z.string().min(1),
+  entities: z.union([
+    /** A set named in sources/entity-sets.ts, read from a reference table already loaded. */
+    z.string().min(1),
+    /** The codes a cut of a national file was made to hold (its PROVENANCE.md says which). */
+    z.object({ codes: z.array(z.string().min(1)).min(1) }),
+    /** Where no reference list exists: at least this many distinct values. */
+    z.object({ count: z.number().int().positive() }),
+  ]),
+  /** Each of these values of `per.column` (a year, an edition) must cover the set on its own. */
+  per: z.object({ column: z.string().min(1), values: z.array(z.union([z.string(), z.number()])).min(1) }).optional(),
+  allowMissing: z.object({ codes: z.array(z.string().min(1)).min(1), reason: z.string().min(10) }).optional(),
+});
+export type Coverage = z.infer<typeof coverageSchema>;
+
 export const sourceSchema = z.object({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "source ids are kebab-case"),
   title: z.string().min(1),
@@ -69,6 +91,7 @@ export const sourceSchema = z.object({
    * loaded plus the total in rejected rows (recorded in the load_amounts table).
    */
   amount: z.string().optional(),
+  coverage: z.array(coverageSchema).optional(),
 });
 export type SourceDeclaration = z.infer<typeof sourceSchema>;
 
@@ -124,8 +147,18 @@ export class StructuralError extends Error {
   }
 }
 
+/** Coverage must name declared columns: a typo would otherwise check nothing. */
+function checkCoverageColumns(source: SourceDeclaration): void {
+  for (const item of source.coverage ?? []) {
+    for (const name of [item.column, ...(item.per ? [item.per.column] : [])]) {
+      if (!source.columns.some((column) => column.name === name)) throw new Error(`source '${source.id}': coverage column '${name}' is not a declared column`);
+    }
+  }
+}
+
 export function defineCsvSource(declaration: Omit<CsvSource, "kind">): CsvSource {
   const source = sourceSchema.parse(declaration);
+  checkCoverageColumns(source);
   if (source.amount !== undefined && !source.columns.some((column) => column.name === source.amount && column.type === "DOUBLE")) {
     throw new Error(`source '${source.id}': amount '${source.amount}' must name a declared DOUBLE column`);
   }
@@ -137,6 +170,7 @@ export function defineSpreadsheetSource(
   read: SpreadsheetSource["read"],
 ): SpreadsheetSource {
   const source = sourceSchema.parse(declaration);
+  checkCoverageColumns(source);
   // Reconciling money needs the published text, which only the CSV loader streams.
   if (source.amount !== undefined) throw new Error(`source '${source.id}': amount reconciliation is for CSV sources only`);
   if (source.files.some((file) => file.member !== undefined)) throw new Error(`source '${source.id}': zip members are for CSV sources only`);

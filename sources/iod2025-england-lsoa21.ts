@@ -24,6 +24,7 @@ export default defineCsvSource({
   title: "English indices of deprivation 2025: all LSOAs in England (2021), IMD and domain ranks, deciles and scores",
   ...IOD2025_ENGLAND,
   table: "raw_iod2025_england_lsoa21",
+  coverage: [{ column: "lsoa21_code", entities: "LSOA 2021 in England" }],
   files: [{ path: `${IOD2025_ENGLAND_DIR}/imd2025_england_lsoa21.csv`, edition: "IoD2025 File 7", released: IOD2025_RELEASED }],
   columns: [
     { name: "lsoa21_code", type: "VARCHAR", required: true, description: "LSOA 2021 code", rule: "unique; 33,755 English LSOAs" },

@@ -12,6 +12,7 @@ export default defineCsvSource({
   ...IOD2025_ENGLAND,
   edition: "IoD2025 File 10 v2 (LTLA 2024), all England",
   table: "raw_iod2025_england_ltla24",
+  coverage: [{ column: "area_code", entities: "lower-tier councils 2024 in England" }],
   // File 10 was re-issued as v2 with corrected figures; the package took it up on 20 November 2025.
   files: [{ path: `${IOD2025_ENGLAND_DIR}/imd2025_england_ltla24.csv`, edition: "IoD2025 File 10 v2", released: "2025-11-20" }],
   columns: [

@@ -77,4 +77,3 @@ export function block(stem: string, prefix: string): Column[] {
   }
   return columns;
 }
-

@@ -10,7 +10,9 @@ export function declarationHash(source: Source): string {
   // The encoding joins the hash only when declared, so existing sources keep their hashes.
   const encoding = source.encoding === undefined ? {} : { encoding: source.encoding };
   const amount = source.amount === undefined ? {} : { amount: source.amount };
-  return sha256(Buffer.from(JSON.stringify({ files: source.files, columns: source.columns, table: source.table, ...encoding, ...amount })));
+  // A new or changed coverage declaration reloads the source, so it is checked.
+  const coverage = source.coverage === undefined ? {} : { coverage: source.coverage };
+  return sha256(Buffer.from(JSON.stringify({ files: source.files, columns: source.columns, table: source.table, ...encoding, ...amount, ...coverage })));
 }
 
 /**

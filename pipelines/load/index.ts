@@ -6,11 +6,13 @@
 //   csv.ts          header check, read_csv with store_rejects, reject copying
 //   spreadsheet.ts  appending a workbook reader's rows and rejects
 //   amounts.ts      money totals reconciled per file
+//   coverage.ts     every declared entity present after the load (coverage as a test)
 import { resolve } from "node:path";
 import type { Source } from "../../sources/declaration.ts";
 import { ident, literal, type Warehouse } from "../warehouse.ts";
 import { LOAD_AMOUNTS_SQL } from "./amounts.ts";
 import { declarationHash } from "./changes.ts";
+import { checkCoverage } from "./coverage.ts";
 import { loadCsvFile } from "./csv.ts";
 import { fileLabel, statOf, type FileCounts } from "./files.ts";
 import type { ReadSheet } from "./prefetch.ts";
@@ -18,10 +20,13 @@ import { loadSpreadsheetFile } from "./spreadsheet.ts";
 
 // The run asks whether a source changed before loading it; it finds both here.
 export { isUnchanged } from "./changes.ts";
+export { CoverageError, coverageReferences } from "./coverage.ts";
 
 export interface FileLoad extends FileCounts {
   source: string;
   file: string;
+  /** What the source's coverage check found, on its first file's record (e.g. "covers 296 of 296"). */
+  coverage?: string;
 }
 
 export const LOAD_TABLES_SQL = `
@@ -68,6 +73,9 @@ export async function loadSource(db: Warehouse, source: Source, options: { root:
       ${stat.size}, ${stat.mtimeMs}, ${counts.rowsRead}, ${counts.rowsLoaded}, ${counts.rowsRejected}, ${counts.rowsSkipped}, now())`);
     loads.push({ source: source.id, file: file.path, ...counts });
   }
+  // Before the source counts as loaded: a source that lost an entity stops the run here.
+  const coverage = await checkCoverage(db, source);
+  if (coverage !== null && loads.length > 0) loads[0]!.coverage = coverage;
   await db.run(`insert or replace into source_state values (${literal(source.id)}, ${literal(declarationHash(source))})`);
   return loads;
 }

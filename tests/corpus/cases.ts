@@ -22,7 +22,8 @@
 //   declares the column VARCHAR (as ASCOF does) and staging turns them into nulls with reasons.
 import * as XLSX from "@e965/xlsx";
 import { gzipSync } from "node:zlib";
-import type { Column } from "../../sources/declaration.ts";
+import { readFileSync } from "node:fs";
+import type { Column, Coverage } from "../../sources/declaration.ts";
 
 export const CSV_COLUMNS: Column[] = [
   { name: "area_code", type: "VARCHAR", required: true, description: "ONS code of the council" },
@@ -55,7 +56,9 @@ export interface ExpectedReject {
 export type Expected =
   | { outcome: "loaded"; rows: number; values?: Record<string, unknown>[] }
   | { outcome: "rejected"; rows: number; rejects: ExpectedReject[] }
-  | { outcome: "structural"; parts: string[] };
+  | { outcome: "structural"; parts: string[] }
+  /** The load stops with a CoverageError naming source, file and the missing entities. */
+  | { outcome: "coverage"; missing: string[]; parts: string[] };
 
 export interface CorpusCase {
   id: string;
@@ -63,7 +66,12 @@ export interface CorpusCase {
   loader: "csv" | "xlsx";
   input: () => Buffer;
   /** Declaration fields the case changes (e.g. the encoding). */
-  declare?: { encoding?: "utf-8" | "windows-1252"; amount?: string };
+  declare?: { encoding?: "utf-8" | "windows-1252"; amount?: string; coverage?: Coverage[] };
+  /**
+   * A real source whose declaration (columns, coverage) the case loads its bytes under, instead
+   * of the corpus columns; its bytes are then usually the bundled file with one change.
+   */
+  source?: string;
   expected: Expected;
   /**
    * Set where the loader does not yet give the expected outcome: the case runs as an expected
@@ -826,3 +834,65 @@ for (const [base, id, description] of [
 ] as const) {
   CASES.push({ ...CASES.find((corpusCase) => corpusCase.id === base)!, id, description, declare: { amount: "amount" } });
 }
+
+// ---- Coverage: a source that loses an entity it declares stops the run naming it. ----
+const HEREFORDSHIRE_FILE = "sources/data/iod2025-england-lsoa21/imd2025_england_ltla24.csv";
+/** The bundled file with the value in `column` of the row for `code` replaced by `value`. */
+function bundledWith(path: string, code: string, column: string, value: string): () => Buffer {
+  return () => {
+    const [header, ...lines] = readFileSync(path, "utf8").split("\n");
+    const index = header!.split(",").map((name) => name.replaceAll('"', "")).indexOf(column);
+    if (index < 0) throw new Error(`${path}: no column ${column}`);
+    const changed = lines.map((line) => {
+      if (!line.includes(`"${code}"`) && !line.startsWith(`${code},`)) return line;
+      // Split on commas outside quotes: names such as "Herefordshire, County of" hold one.
+      const cells = line.match(/("[^"]*"|[^,]*)(,|$)/g)!.map((cell) => cell.replace(/,$/, ""));
+      cells[index] = value;
+      return cells.slice(0, -1).join(",");
+    });
+    return Buffer.from([header, ...changed].join("\n"));
+  };
+}
+const YEARS: Coverage = { column: "area_code", entities: { codes: ["E06000051", "E06000052"] }, per: { column: "year", values: [2020, 2021] } };
+CASES.push(
+  {
+    id: "coverage-lost-to-reject",
+    description: "'not published' in Herefordshire's imd_average_score of the IoD2025 council file: the row is rejected, so the council is lost and the load fails naming it",
+    loader: "csv",
+    source: "iod2025-england-ltla24",
+    input: bundledWith(HEREFORDSHIRE_FILE, "E06000019", "imd_average_score", "not published"),
+    expected: { outcome: "coverage", missing: ["E06000019"], parts: ["iod2025-england-ltla24", "lost 1 of lower-tier councils 2024 in England", "E06000019 (its row was rejected", "column imd_average_score", 'Could not convert string "not published"', "Nothing was published"] },
+  },
+  {
+    id: "coverage-year-missing",
+    description: "an edition's file without its 2020 rows: every entity of that year is missing",
+    loader: "csv",
+    declare: { coverage: [YEARS] },
+    input: csv(HEADER, ROW1, ROW2),
+    expected: { outcome: "coverage", missing: ["year 2020: all 2 missing (no rows at all)"], parts: ["corpus-csv", "per year", "year 2020: all 2 missing"] },
+  },
+  {
+    id: "coverage-one-council-one-year",
+    description: "one council missing from one year only: named with its year",
+    loader: "csv",
+    declare: { coverage: [YEARS] },
+    input: csv(HEADER, ROW1, ROW2, ROW1.replace("2021", "2020")),
+    expected: { outcome: "coverage", missing: ["year 2020: E06000052"], parts: ["year 2020: E06000052 (not in the file)"] },
+  },
+  {
+    id: "coverage-allowed-missing",
+    description: "a council the publisher omits, allowed with a reason: the load passes",
+    loader: "csv",
+    declare: { coverage: [{ column: "area_code", entities: { codes: ["E06000051", "E06000052", "E06000053"] }, allowMissing: { codes: ["E06000053"], reason: "the publisher suppresses it this year" } }] },
+    input: csv(HEADER, ROW1, ROW2),
+    expected: { outcome: "loaded", rows: 2, values: GOOD },
+  },
+  {
+    id: "coverage-count-short",
+    description: "no reference list: fewer distinct codes than the declared count",
+    loader: "csv",
+    declare: { coverage: [{ column: "area_code", entities: { count: 3 } }] },
+    input: csv(HEADER, ROW1, ROW2),
+    expected: { outcome: "coverage", missing: ["2 distinct values of 3 expected"], parts: ["at least 3 distinct values"] },
+  },
+);

@@ -3,15 +3,18 @@
 // each reject, and nothing lost) or structural (a StructuralError naming file and place).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadSource, type FileLoad } from "../../pipelines/load/index.ts";
 import { openWarehouse, type Warehouse } from "../../pipelines/warehouse.ts";
 import { defineCsvSource, defineSpreadsheetSource, OGL, StructuralError, type Source } from "../../sources/declaration.ts";
 import { headerRowReader } from "../../sources/readers/header-row-workbook.ts";
+import { CoverageError, coverageReferences } from "../../pipelines/load/index.ts";
+import { sourceById } from "../../sources/index.ts";
 import { CASES, CSV_COLUMNS, XLSX_COLUMNS, XLSX_SHEET, type CorpusCase } from "./cases.ts";
 
 const roots: string[] = [];
+const PROJECT_ROOT = resolve(import.meta.dirname, "../..");
 afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
 
 const common = {
@@ -33,6 +36,7 @@ const XLSX_CHECKS = {
 
 function sourceFor(corpusCase: CorpusCase, path: string): Source {
   const file = { path, edition: "2099", released: "2099-01-01" };
+  if (corpusCase.source) return { ...sourceById(corpusCase.source), files: [file] };
   if (corpusCase.loader === "csv") {
     return defineCsvSource({ ...common, id: "corpus-csv", format: "csv", files: [file], columns: CSV_COLUMNS, ...corpusCase.declare });
   }
@@ -54,10 +58,16 @@ async function run(corpusCase: CorpusCase) {
     let loads: FileLoad[] | null = null;
     let error: unknown = null;
     try {
+      // A bundled source whose coverage names an entity set needs that set's reference table,
+      // loaded from the project's own files, as a run loads it first.
+      if (corpusCase.source) {
+        for (const id of coverageReferences(sourceById(corpusCase.source))) await loadSource(db, sourceById(id), { root: PROJECT_ROOT, runId: "corpus" });
+      }
       loads = await loadSource(db, sourceFor(corpusCase, path), { root, runId: "corpus" });
     } catch (caught) {
       error = caught;
     }
+    if (corpusCase.source) return { path, load: loads?.[0], error, rows: [], rejects: [] };
     const columns = (corpusCase.loader === "csv" ? CSV_COLUMNS : XLSX_COLUMNS).map((column) => column.name);
     const rows = loads ? await db.all(`select ${columns.map((name) => (name === "date" ? "strftime(date, '%Y-%m-%d') as date" : name)).join(", ")} from raw_corpus`) : [];
     const rejects = loads
@@ -83,6 +93,15 @@ describe("the malformed-input corpus", () => {
     test(title, async () => {
       const { path, load, error, rows, rejects } = await run(corpusCase);
       const expected = corpusCase.expected;
+
+      if (expected.outcome === "coverage") {
+        expect(error, "expected a CoverageError").toBeInstanceOf(CoverageError);
+        const message = (error as Error).message;
+        expect(message, "names the file").toContain(path);
+        expect((error as CoverageError).missing).toEqual(expected.missing);
+        for (const part of expected.parts) expect(message).toContain(part);
+        return;
+      }
 
       if (expected.outcome === "structural") {
         expect(error, "expected a StructuralError").toBeInstanceOf(StructuralError);

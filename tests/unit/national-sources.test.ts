@@ -3,7 +3,7 @@
 // publishers' (or the repackager's validation) as written in those files, not computed here.
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSource, type FileLoad } from "../../pipelines/load/index.ts";
+import { coverageReferences, loadSource, type FileLoad } from "../../pipelines/load/index.ts";
 import { openWarehouse, type Warehouse } from "../../pipelines/warehouse.ts";
 import { SOURCES } from "../../sources/index.ts";
 
@@ -14,7 +14,10 @@ const loads = new Map<string, FileLoad>();
 
 beforeAll(async () => {
   db = await openWarehouse(":memory:");
-  for (const source of SOURCES.filter((candidate) => NATIONAL.test(candidate.id))) {
+  // The lookups first, as a run loads them: the others' coverage is checked against them.
+  const national = SOURCES.filter((candidate) => NATIONAL.test(candidate.id));
+  const references = new Set(national.flatMap(coverageReferences));
+  for (const source of [...national].sort((a, b) => Number(!references.has(a.id)) - Number(!references.has(b.id)))) {
     const [load] = await loadSource(db, source, { root, runId: "test" });
     loads.set(source.id, load!);
   }

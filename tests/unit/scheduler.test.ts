@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { LockHeldError, releaseLock, takeLock } from "../../pipelines/lock.ts";
+import { LockHeldError, processStart, releaseLock, takeLock } from "../../pipelines/lock.ts";
 import { runPipelines } from "../../pipelines/run.ts";
 import { dryRunner, lastCompleteFrom } from "../../pipelines/schedule/effects.ts";
 import { Scheduler, type RunOutcome, type SchedulerEffects, type SchedulerEvent } from "../../pipelines/schedule/scheduler.ts";
@@ -252,21 +252,41 @@ describe("scheduler: the run lock shared with other processes", () => {
 
   it("takeLock is exclusive, re-entrant for its holder, and releaseLock never frees another's lock", () => {
     const lock = join(lockDir(), "run.lock");
-    takeLock(lock, "mine");
-    expect(readFileSync(lock, "utf8")).toBe(`${process.pid} mine`);
-    takeLock(lock, "mine-again"); // the scheduler holds it around runPipelines, which takes it too
-    expect(readFileSync(lock, "utf8")).toBe(`${process.pid} mine-again`);
+    const start = processStart(process.pid);
+    expect(start).toMatch(/^\d+$/);
+    takeLock(lock, "mine", () => {});
+    expect(readFileSync(lock, "utf8")).toBe(`${process.pid} mine ${start}`);
+    takeLock(lock, "mine-again", () => {}); // the scheduler holds it around runPipelines, which takes it too
+    expect(readFileSync(lock, "utf8")).toBe(`${process.pid} mine-again ${start}`);
     releaseLock(lock);
     expect(existsSync(lock)).toBe(false);
 
-    writeFileSync(lock, `${process.ppid} theirs`);
-    expect(() => takeLock(lock, "mine")).toThrow(LockHeldError);
-    releaseLock(lock);
-    expect(readFileSync(lock, "utf8")).toBe(`${process.ppid} theirs`);
+    // A live run of this project, in the old two-field form and with its recorded start time.
+    for (const text of [`${process.ppid} theirs`, `${process.ppid} theirs ${processStart(process.ppid)}`]) {
+      writeFileSync(lock, text);
+      expect(() => takeLock(lock, "mine", () => {})).toThrow(LockHeldError);
+      releaseLock(lock);
+      expect(readFileSync(lock, "utf8")).toBe(text);
+    }
 
-    writeFileSync(lock, `${deadPid()} crashed`);
-    takeLock(lock, "mine");
-    expect(readFileSync(lock, "utf8")).toBe(`${process.pid} mine`);
+    const messages: string[] = [];
+    writeFileSync(lock, `${deadPid()} crashed 1`);
+    takeLock(lock, "mine", (line) => messages.push(line));
+    expect(readFileSync(lock, "utf8")).toBe(`${process.pid} mine ${start}`);
+    expect(messages).toEqual([expect.stringMatching(/Cleared a stale run lock .*: process \d+ is no longer running/)]);
+    releaseLock(lock);
+  });
+
+  it("takeLock clears a lock whose pid is alive but was reused by a process that is not the run that took it", () => {
+    const lock = join(lockDir(), "run.lock");
+    // The parent process is alive, but the lock says its holder started at another time.
+    writeFileSync(lock, `${process.ppid} killed-before-reboot 1`);
+    const messages: string[] = [];
+    takeLock(lock, "mine", (line) => messages.push(line));
+    expect(readFileSync(lock, "utf8")).toBe(`${process.pid} mine ${processStart(process.pid)}`);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain(`process ${process.ppid} is alive but is not the run that took the lock`);
+    releaseLock(lock);
   });
 
   it("runPipelines refuses with LockHeldError before logging anything while another process runs", async () => {
