@@ -129,7 +129,8 @@ export function loadCouncilConfig(root: string, path = DEFAULT_SETTINGS.councilC
 }
 
 /**
- * The seed tables models join on: config_areas (one row per configured area with its role)
+ * The seed tables models join on: config_areas (one row per configured area with its role),
+ * seed_england (England's code only, for models that compute for every council)
  * and the council facts (councilFactsSql). Both are written here so a run that calls this
  * once has every seed.
  */
@@ -141,6 +142,8 @@ export function configAreasSql(config: CouncilConfig): string {
   ];
   return `create or replace table config_areas (area_code varchar primary key, role varchar not null, sort_order integer not null);
 insert into config_areas values ${rows.join(", ")};
+create or replace table seed_england (area_code varchar primary key);
+insert into seed_england values ('${config.england}');
 ${councilFactsSql()}`;
 }
 

@@ -57,6 +57,7 @@ export interface RunResult {
 /** Tables the run itself writes before any model: the seeds and the load records. */
 const RUN_TABLES: Record<string, string> = {
   config_areas: "the council configuration: the council, its comparators and England",
+  seed_england: "England's area code, for models that compute for every council",
   seed_council_postcode_districts: "council facts (sources/council-facts.json): each council's postcode districts",
   loads: "load records: files, checksums and row counts",
   ...SEED_TABLES,
