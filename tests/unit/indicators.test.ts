@@ -94,7 +94,7 @@ describe("computing an indicator", () => {
     const [, a] = computeValues(byId("ascof-2a"), rows);
     expect(a).toMatchObject({ value: null, lower95: null, missing_reason: "not available", comparison: "not compared", quintile: null });
     // As phe_proportion: a missing count still carries the method label.
-    expect(a.method).toBe("Wilson");
+    expect(a!.method).toBe("Wilson");
   });
 
   it("takes a survey measure's interval from its published margin of error, widened by the normal quantiles at 99.8%", () => {
