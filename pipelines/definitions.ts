@@ -29,8 +29,8 @@ export const PIPELINES: readonly PipelineDefinition[] = [
   },
   {
     name: "outcomes",
-    description: "Adult social care outcomes: ASCOF 2020-21 (NHS Digital) and Oflog's adult social care measures, 2015-16 to 2022-23",
-    sources: ["ascof-2020-21", "oflog-asc-measures"],
+    description: "Adult social care outcomes: ASCOF 2015-16 to 2024-25 (DHSC) and Oflog's adult social care measures, 2015-16 to 2022-23, where they add a measure ASCOF lacks",
+    sources: ["ascof-2024-25", "oflog-asc-measures"],
     // Both publish yearly; a monthly check notices a new edition without wasted runs.
     schedule: "0 6 1 * *",
   },

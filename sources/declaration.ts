@@ -69,7 +69,7 @@ export const sourceSchema = z.object({
   }),
   edition: z.string().min(1),
   url: z.url(),
-  format: z.enum(["csv", "xls", "xlsx", "xls/xlsx", "json", "geojson", "topojson"]),
+  format: z.enum(["csv", "xls", "xlsx", "xls/xlsx", "ods", "json", "geojson", "topojson"]),
   /** How often the publisher issues a new edition; drives freshness warnings. */
   cadenceMonths: z.number().int().positive(),
   classification: z.enum(CLASSIFICATIONS),

@@ -1,5 +1,5 @@
 // The source registry: every source the pipelines can load. Add a new source here.
-import ascof202021 from "./ascof-2020-21.ts";
+import ascof202425 from "./ascof-2024-25.ts";
 import ascActivityProvisionMetadata from "./asc-activity-provision-metadata.ts";
 import ascActivityProvisionTimeseries from "./asc-activity-provision-timeseries.ts";
 import boundariesLsoa21Msoa21England from "./boundaries-lsoa21-msoa21-england.ts";
@@ -75,7 +75,7 @@ export const SOURCES: readonly Source[] = [
   onsMye2022,
   onsSnpp2022,
   onsLtlaUtla2022,
-  ascof202021,
+  ascof202425,
   oflogAscMeasures,
   ...PLACES_SOURCES,
   ...NATIONAL_PLACES_SOURCES,

@@ -132,12 +132,12 @@ export function protectActivityRow(row: ActivityRow) {
 }
 
 // As the values, without the check column, with the counts as shown (the marker or the rounded count) after them.
-const { computed_value: _, lower95, upper95, lower998, upper998, missing_reason, benchmark_value, comparison, quintile, ...leading } = valueSchema.shape;
+const { computed_value: _, lower95, upper95, lower998, upper998, method, missing_reason, benchmark_value, national_median, comparison, quintile, ...leading } = valueSchema.shape;
 const protectedValueSchema = z.object({
   ...leading,
   numerator_shown: col.text().nullable(),
   denominator_shown: col.text().nullable(),
-  lower95, upper95, lower998, upper998, missing_reason, benchmark_value, comparison, quintile,
+  lower95, upper95, lower998, upper998, method, missing_reason, benchmark_value, national_median, comparison, quintile,
 });
 
 const activitySchema = z.object({
@@ -155,17 +155,20 @@ const activitySchema = z.object({
  */
 export async function protectTables(db: Pick<ModelContext, "all">, indicators: readonly Indicator[]) {
   const values = (await db.all<ValueRow>(`select * exclude (computed_value) from outcomes_indicator_values order by indicator_id, area_code`)).map(protectIndicatorRow);
-  const summary = await db.all<z.infer<typeof summarySchema>>(`select * from outcomes_indicator_summary order by indicator_id`);
+  const summary = await db.all<z.infer<typeof summarySchema>>(`select * from outcomes_indicator_summary order by indicator_id, area_code`);
+  const latestOf = new Map(summary.map((row) => [row.indicator_id, row.latest_period]));
+  const valueAt = new Map(values.map((value) => [`${value.indicator_id} ${value.area_code} ${value.period}`, value]));
   const protectedSummary = summary.map((row) => {
-    const mine = values.find((value) => value.indicator_id === row.indicator_id && value.area_code === row.area_code);
+    const mine = valueAt.get(`${row.indicator_id} ${row.area_code} ${row.latest_period}`);
     return mine?.missing_reason === WITHHELD ? { ...row, latest_value: null, comparison: "not compared" as const } : row;
   });
   const funnel = indicators.flatMap((indicator) =>
     computeFunnel(
       indicator,
+      // The latest year's counts only, as the unprotected funnel.
       values
-        .filter((row) => row.indicator_id === indicator.id)
-        .map((row) => ({ ...row, level: row.role === "england" ? "England" : "Council", median: null })),
+        .filter((row) => row.indicator_id === indicator.id && row.period === latestOf.get(indicator.id))
+        .map((row) => ({ ...row, level: row.level === "england" ? "England" : "Council" })),
     ),
   );
   const activity = (await db.all<ActivityRow>(`select * exclude (total_is_published, published_names) from market_asc_activity order by area_code, year, setting`)).map(protectActivityRow);

@@ -27,25 +27,29 @@ export const indicatorSchema = z
     /** The published value is numerator / denominator × multiplier. */
     multiplier: z.number().positive(),
     polarity: z.enum(["high-is-good", "low-is-good", "neutral"]),
-    /** wilson for proportions, poisson (exact below 10 events, Byar's above) for rates. */
-    intervalMethod: z.enum(["wilson", "poisson", "none"]),
+    /**
+     * wilson for proportions, poisson (exact below 10 events, Byar's above) for rates,
+     * margin-of-error for survey measures (the published 95% margin of error).
+     */
+    intervalMethod: z.enum(["wilson", "poisson", "margin-of-error", "none"]),
     /**
      * england-95: significance of the council's 95% interval against England's value
      * (PHE's interval-overlap method). median: above or below the median of all councils,
      * with no significance test, where no numerator and denominator are published.
+     * england-side: above or below England's value, with no significance test.
      */
-    benchmarkMethod: z.enum(["england-95", "median"]),
+    benchmarkMethod: z.enum(["england-95", "england-side", "median"]),
     /** How small numbers are handled before publication. */
     disclosure: z.string().min(20),
     sources: z.array(z.string().min(1)).min(1),
     /** The council priority the indicator serves, in the words of the commissioning plan. */
     priority: z.string().min(5),
-    /** An Oflog series for the same measure, used for the trend. */
+    /** The series code the trend is read from, across years in the indicator's model (its own code). */
     trendCode: z.string().nullable(),
   })
   .superRefine((indicator, context) => {
     const hasCounts = indicator.numerator !== null && indicator.denominator !== null;
-    if (indicator.intervalMethod !== "none" && !hasCounts) {
+    if ((indicator.intervalMethod === "wilson" || indicator.intervalMethod === "poisson") && !hasCounts) {
       context.addIssue({ code: "custom", path: ["intervalMethod"], message: "an interval needs a numerator and a denominator" });
     }
     if (indicator.benchmarkMethod === "england-95" && indicator.intervalMethod === "none") {

@@ -17,7 +17,7 @@
 -- E08, E09, E10), regions (E12) and England; districts and metropolitan counties run no
 -- social care.
 -- A name still unmatched but carrying a CASSR code prefix (2008, 2010-2012) is matched through
--- the CASSR codes of the ASCOF 2020-21 file ('908-Bath and Somerset UA' is Bath and North East
+-- the CASSR codes of the ASCOF time-series file ('908-Bath and Somerset UA' is Bath and North East
 -- Somerset), and that match then holds for the same spelling without a prefix in other years
 -- ('Medway Towns UA' is Medway). The CASSR route comes second because ASCOF's codes are those
 -- of 2020-21: CASSR 809 is Dorset Council there but Dorset County Council in 2008.
@@ -76,7 +76,7 @@ by_name as (
         on ck.name_key = k.name_key and c.edition = least(greatest(s.year - 2, e.first_edition), e.last_edition)
 ),
 cassr as (
-    select distinct cassr_code, area_code from stg_ascof_2020_21__measures where cassr_code is not null
+    select distinct cassr_code, area_code from stg_ascof_2024_25__measures where cassr_code is not null
 ),
 by_cassr as (
     select b.*, a.area_code as cassr_match

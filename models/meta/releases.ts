@@ -19,11 +19,14 @@ export type ReleaseFigureRow = RowOf<typeof figureSchema>;
 /**
  * The figures tracked for revisions, from the tables the public pages read (indicator values
  * after disclosure control), so that the log never shows a value the pages withhold: the
- * every council's and England's values (the warehouse covers them all; a site shows its own).
+ * every council's and England's values in their latest year (the warehouse covers them all;
+ * a site shows its own).
  */
 const FIGURES = `
-  select 'Outcome indicator ' || indicator_id as figure, area_code, area_name, period, value
-  from outcomes_indicator_values_protected where area_code in (select area_code from int_areas__reported)
+  select 'Outcome indicator ' || v.indicator_id as figure, v.area_code, v.area_name, v.period, v.value
+  from outcomes_indicator_values_protected v
+  join (select distinct indicator_id, latest_period from outcomes_indicator_summary_protected) s
+    on s.indicator_id = v.indicator_id and s.latest_period = v.period
   union all
   select 'Population, ' || series || ' ' || year as figure, area_code, area_name, year::varchar as period, total::double as value
   from needs_population_older
@@ -31,7 +34,7 @@ const FIGURES = `
   select 'Care home beds' as figure, area_code, area_name, snapshot_date::varchar as period, beds::double as value
   from market_care_homes where area_level in ('council', 'country')`;
 
-const FIGURE_INPUTS = ["outcomes_indicator_values_protected", "needs_population_older", "market_care_homes", "int_areas__reported"];
+const FIGURE_INPUTS = ["outcomes_indicator_values_protected", "outcomes_indicator_summary_protected", "needs_population_older", "market_care_homes"];
 
 /** The history kept so far (the build warehouse is a copy of the published one), less this run's. */
 async function history<T>(db: Pick<ModelContext, "all">, table: string, columns: string, runId: string): Promise<T[]> {

@@ -172,13 +172,13 @@ describe("the outcomes page", () => {
       expect(log.renderProblem).toBeNull();
       const rows = await page.locator("table.summary-table tbody tr").allInnerTexts();
       const row = (code: string) => rows.find((text) => text.includes(`(ASCOF ${code})`)) ?? "";
-      // meas-from-asc-of-eng-2021-open-data-csv_v2.xlsx, Shropshire: 2A2 402.6 (327 / 81,216), 2B1 83.2%, 1C2A 15.9%.
-      expect(row("2A2")).toMatch(/402\.6\s+360\.2 to 448\.7\s+498\.2\s+▲ better than England/);
-      expect(row("2B1")).toContain("83.2%");
-      expect(row("1C2A")).toMatch(/15\.9%.*▼ worse than England/s);
-      expect(await page.locator("figure[id^=range-]").count()).toBe(12);
-      expect(await page.locator("figure#funnel-ascof-2d svg").count()).toBeGreaterThan(0);
-      expect(await page.getByText("Worse than the benchmark and getting worse").count()).toBeGreaterThan(0);
+      // ascof_2024_25.ods, Shropshire 2024-25: 2A 81.5% (1,695 / 2,081; England 77.1%), 2C 618.5 per 100,000, 3D(2a) 14.6%.
+      expect(row("2A")).toMatch(/81\.5%\s+79\.7% to 83\.1%\s+77\.1%.*▲ better than England/s);
+      expect(row("2C")).toContain("618.5 per 100,000");
+      expect(row("3D(2a)")).toMatch(/14\.6%.*▼ worse than England/s);
+      expect(await page.locator("figure[id^=range-]").count()).toBe(26);
+      expect(await page.locator("figure#funnel-ascof-2a svg").count()).toBeGreaterThan(0);
+      expect(await page.getByText("Shropshire is worse than the benchmark and getting worse").count()).toBeGreaterThan(0);
     } finally {
       await page.close();
     }

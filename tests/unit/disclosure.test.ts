@@ -264,7 +264,7 @@ describe("rates on random tables", () => {
 describe("the pipeline's protection of published tables", async () => {
   const { protectActivityRow, protectIndicatorRow, WITHHELD } = await import("../../models/disclosure/protected-tables.ts");
   const indicatorRow = (numerator: number | null, denominator: number | null) => ({
-    indicator_id: "ascof-2b1", period: "2020-21", area_code: "E06000051", area_name: "Shropshire", role: "council",
+    indicator_id: "ascof-2d1", period: "2020-21", area_code: "E06000051", area_name: "Shropshire", level: "council", method: "Wilson", national_median: 80,
     value: numerator !== null && denominator ? (100 * numerator) / denominator : null, numerator, denominator,
     lower95: 1, upper95: 2, lower998: 0.5, upper998: 2.5, missing_reason: null, benchmark_value: 79.1, comparison: "better", quintile: 3,
   });

@@ -1,6 +1,6 @@
 // The header-row reader against small workbooks built here (title rows, reordered and extra
-// columns, blank rows, bad values), through the loader's reconciliation, and against the
-// bundled ASCOF 2020-21 workbook.
+// columns, blank rows, bad values) and through the loader's reconciliation. (The bundled ASCOF
+// time series has its own reader: tests/unit/ascof-timeseries.test.ts.)
 import * as XLSX from "@e965/xlsx";
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,7 +8,6 @@ import { dirname, join, resolve } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadSource } from "../../pipelines/load/index.ts";
 import { openWarehouse, type Warehouse } from "../../pipelines/warehouse.ts";
-import ascof, { ASCOF_COLUMNS } from "../../sources/ascof-2020-21.ts";
 import { defineSpreadsheetSource, OGL, StructuralError, type Column } from "../../sources/declaration.ts";
 import { headerRowReader, readHeaderRowWorkbook } from "../../sources/readers/header-row-workbook.ts";
 
@@ -190,51 +189,6 @@ describe("a row that breaks a column rule is rejected with its place, not droppe
       { location: "sheet 'in' row 6", column_name: "D (People)" },
       { location: "sheet 'in' row 7", column_name: "B (Area Code)" },
     ]);
-  });
-});
-
-describe("the bundled ASCOF 2020-21 workbook", () => {
-  const file = ascof.files[0]!;
-  let result: ReturnType<typeof readHeaderRowWorkbook>;
-  beforeAll(() => {
-    result = ascof.read(file, resolve(repo, file.path));
-  });
-  const column = (name: string) => ASCOF_COLUMNS.findIndex((c) => c.name === name);
-
-  it("reads every data row (48,970 in PROVENANCE.md) with no rejects and only the header skipped", () => {
-    expect(result.rejects).toEqual([]);
-    expect(result.rowsRead).toBe(48_970);
-    expect(result.rows).toHaveLength(48_970);
-    expect(result.rowsSkipped).toBe(1);
-  });
-
-  it("keeps Measure Value as text, markers and all, and Shropshire's 295 rows", () => {
-    const shropshire = result.rows.filter((row) => row[column("ons_code")] === "E06000051");
-    expect(shropshire).toHaveLength(295);
-    const value = (code: string, type: string) =>
-      shropshire.find((row) => row[column("ascof_measure_code")] === code && row[column("measure_type")] === type)?.[column("measure_value")];
-    expect(value("2A2", "Outcome")).toBe("402.6");
-    expect(value("2A2", "Denominator")).toBe("81216");
-    expect(value("1A", "Outcome")).toBe("[x]");
-    expect(shropshire[0]![column("geographical_code")]).toBe("417");
-  });
-
-  it("rejects a value that is neither a number nor a marker, and an unknown measure type", () => {
-    const path = workbook({
-      in: [
-        ASCOF_COLUMNS.map((c) => c.header!),
-        ["417", "Shropshire", "Council", "E06000051", "2A2", "Total", "Outcome", "n/a", "2A2", "Admissions"],
-        ["417", "Shropshire", "Council", "E06000051", "2A2", "Total", "Median", "1", "2A2", "Admissions"],
-        ["S", "Shire Counties", "Council Type", null, "2A2", "Total", "Outcome", "[c]", "2A2", "Admissions"],
-      ],
-    });
-    const small = ascof.read(file, path);
-    expect(small.rejects.map((reject) => [reject.location, reject.column, reject.reason])).toEqual([
-      ["sheet 'in' row 2", "H (Measure Value)", "'n/a' is neither a number nor one of [x], [c]"],
-      ["sheet 'in' row 3", "G (Measure Type)", "'Median' is not one of Outcome, Numerator, Denominator, Base, Margin Of Error"],
-    ]);
-    // A council type has no ONS code: the optional column is null, not a reject.
-    expect(small.rows).toEqual([["S", "Shire Counties", "Council Type", null, "2A2", "Total", "Outcome", "[c]", "2A2", "Admissions"]]);
   });
 });
 
