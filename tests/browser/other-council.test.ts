@@ -1,9 +1,8 @@
 // Sites for a council other than the default, built from the same warehouse (tests/setup/
 // pipeline.ts) from its code alone, in Debian's Chromium: Somerset, a unitary formed in 2023,
-// whose data is the thinnest of the six councils tests/integration/every-council.test.ts
-// checks (no outcome indicators in the bundled ASCOF and Oflog files, the 2018-based
-// projection, no small-area boundaries, no contract register). Every page must render without
-// errors and pass axe at desktop and phone widths, and say what is missing instead of breaking.
+// with estimates before 2023 summed from its districts, the 2018-based projection and no
+// contract register, spend or grants. Every page must render without errors and pass axe at
+// desktop and phone widths, and say what is missing instead of breaking.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -60,12 +59,13 @@ async function expectCleanPage(origin: string, path: string, width: number, extr
 }
 
 describe("Somerset's sites", () => {
-  it("the home page names Somerset and says what the bundled data lacks for it", async () => {
+  it("the home page names Somerset and says what the bundled data holds for it", async () => {
     const { page } = await openPage(browser.context, site.origin, "/");
     try {
       const text = await page.locator("#observablehq-main").innerText();
       expect(text).toMatch(/Commissioning evidence for Somerset/);
-      expect(text).toMatch(/Outcomes: not available\./);
+      expect(text).toMatch(/Outcomes: \d+ published indicators/);
+      expect(text).toMatch(/projections from the ONS 2018-based/);
       expect(text).toMatch(/7 of them summed from the councils it replaced/);
     } finally {
       await page.close();
