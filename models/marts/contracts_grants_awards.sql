@@ -1,4 +1,3 @@
--- source_id names the source declaration the rows came from, for the page's citation.
 -- Grants to voluntary and community organisations by council, calendar year of award,
 -- programme and recipient identifier scheme (registered company, charity, or none).
 -- test unique: council_code, year, programme, recipient_scheme
@@ -6,7 +5,6 @@
 -- test expression: awards > 0 and amount >= 0
 select
     council_code,
-    'trafford-grants-360giving' as source_id,
     year(award_date)::integer as year,
     programme,
     recipient_scheme,

@@ -42,7 +42,7 @@ export default pageData(import.meta, async ({ readMarts }) => {
     published: {
       mart: "contracts_spend_by_month",
       sql: `select (select list(distinct source_id) from {mart} where council_code = {council}) as spend_sources,
-                   (select list(distinct source_id) from contracts_grants_awards where council_code = {council}) as grant_sources`,
+                   (select case when count(*) > 0 then ['trafford-grants-360giving'] end from contracts_grants_awards where council_code = {council}) as grant_sources`,
     },
   });
   return JSON.stringify({
