@@ -17,7 +17,7 @@ type Reader = Pick<ModelContext, "all">;
 const literal = (value: string) => `'${value.replaceAll("'", "''")}'`;
 
 export const RATINGS = ["good", "approaching target", "requires improvement", "inadequate"] as const;
-export type Rating = (typeof RATINGS)[number] | "no returns";
+export type Rating = (typeof RATINGS)[number] | "insufficient returns" | "no returns";
 
 /**
  * How far beyond the target (as a share of the target) a KPI's whole interval may lie and still
@@ -28,6 +28,11 @@ export const TOLERANCE = 0.1;
 export const POOLED_MONTHS = 6;
 /** "Persistently" under target: the value misses the target in at least this many of the pooled months' returns. */
 export const PERSISTENT_MONTHS = 4;
+/**
+ * Returns needed in the pooled window before a KPI is rated: with fewer (say 2 of 6 months) the
+ * rating is "insufficient returns", and the missing returns are the finding, not the value.
+ */
+export const MIN_RETURNS = 4;
 /** Comparable contracts needed before a cost per outcome is called high. */
 export const MIN_COMPARABLE = 4;
 
@@ -98,6 +103,7 @@ interface KpiOfContract {
 }
 
 interface MonthRow extends KpiOfContract {
+  council_code: string;
   month: string;
   returned: boolean;
   numerator: number | null;
@@ -110,16 +116,16 @@ const kpiColumns = {
   reference: col.text(), kpi_id: col.text(), kpi_name: col.text(), measure_type: col.oneOf(["proportion", "rate", "count"]),
   direction: col.oneOf(["higher", "lower"]), target: col.double(), multiplier: col.double(),
 };
-const RATED = [...RATINGS, "no returns"] as const;
+const RATED = [...RATINGS, "insufficient returns", "no returns"] as const;
 
 const monthlySchema = z.object({
-  ...kpiColumns, month: col.text(), returned: col.boolean(), numerator: col.double().nullable(), denominator: col.double().nullable(),
+  council_code: col.text(), ...kpiColumns, month: col.text(), returned: col.boolean(), numerator: col.double().nullable(), denominator: col.double().nullable(),
   actual: col.double().nullable(), value: col.double().nullable(), lower95: col.double().nullable(), upper95: col.double().nullable(),
   rating: col.oneOf(RATED), is_illustrative: col.boolean(),
 });
 
 const ratingSchema = z.object({
-  ...kpiColumns, window_start: col.text(), window_end: col.text(), months_expected: col.integer(), months_returned: col.integer(),
+  council_code: col.text(), ...kpiColumns, window_start: col.text(), window_end: col.text(), months_expected: col.integer(), months_returned: col.integer(),
   numerator: col.double().nullable(), denominator: col.double().nullable(), value: col.double().nullable(),
   lower95: col.double().nullable(), upper95: col.double().nullable(), rating: col.oneOf(RATED), months_missing_target: col.integer(),
   is_illustrative: col.boolean(),
@@ -127,12 +133,12 @@ const ratingSchema = z.object({
 export type KpiRating = RowOf<typeof ratingSchema>;
 
 const paymentSchema = z.object({
-  supplier_group: col.text(), period: col.text(), period_start: col.date(), invoices_paid: col.integer(), paid_within_30_days: col.integer(),
+  council_code: col.text(), supplier_group: col.text(), period: col.text(), period_start: col.date(), invoices_paid: col.integer(), paid_within_30_days: col.integer(),
   amount_paid: col.double(), share_within_30_days: col.double(), lower95: col.double(), upper95: col.double(), is_illustrative: col.boolean(),
 });
 
 const candidateSchema = z.object({
-  reference: col.text(), title: col.text(), supplier_name: col.text(), category: col.text(), value: col.double(), end_date: col.text(),
+  council_code: col.text(), reference: col.text(), title: col.text(), supplier_name: col.text(), category: col.text(), value: col.double(), end_date: col.text(),
   expiry_band: col.text(), kpis_under_target: col.text(), persistence: col.text(), cost_kpi_id: col.text(), window_spend: col.double(),
   window_outcomes: col.double(), cost_per_outcome: col.double(), median_cost_per_outcome: col.double(), upper_quartile_cost: col.double(),
   comparable_contracts: col.integer(), evidence: col.text(), is_illustrative: col.boolean(),
@@ -154,7 +160,9 @@ export function poolKpi(rows: MonthRow[], window: { start: string; end: string }
     months: returned.length,
   });
   const monthly = returned.map((row) => kpiEstimate({ ...inputOf(row), months: 1 }).value);
+  const rated = rateKpi(estimate, first.target, first.direction);
   return {
+    council_code: first.council_code,
     reference: first.reference,
     kpi_id: first.kpi_id,
     kpi_name: first.kpi_name,
@@ -171,7 +179,7 @@ export function poolKpi(rows: MonthRow[], window: { start: string; end: string }
     value: estimate.value,
     lower95: estimate.lower,
     upper95: estimate.upper,
-    rating: rateKpi(estimate, first.target, first.direction),
+    rating: returned.length > 0 && returned.length < MIN_RETURNS ? "insufficient returns" : rated,
     months_missing_target: monthly.filter((value) => value !== null && missesTarget(value, first.target, first.direction)).length,
     is_illustrative: rows.some((row) => row.is_illustrative),
   };
@@ -209,12 +217,26 @@ const money = (value: number) => `£${Math.round(value).toLocaleString("en-GB")}
 const shown = (row: { measure_type: MeasureType; multiplier: number }, value: number | null) =>
   value === null ? "n/a" : row.measure_type === "proportion" ? pct(value) : row.measure_type === "rate" ? `${value.toFixed(2)} per ${row.multiplier.toLocaleString("en-GB")}` : `${value.toFixed(1)} a month`;
 
-/** Computes the four contracts_* KPI and payment marts. */
+/** Computes the four contracts_* KPI and payment marts, for every council with KPI returns or invoices. */
 export async function computeContractKpiRatings(db: Reader) {
+  const councils = await db.all<{ council_code: string }>(
+    `select council_code from int_kpi_returns__registers union select council_code from int_invoices__registers order by 1`,
+  );
+  const out = { contracts_kpi_monthly: [] as unknown[], contracts_kpi_ratings: [] as unknown[], contracts_prompt_payment: [] as unknown[], contracts_decommissioning_candidates: [] as unknown[] };
+  for (const { council_code } of councils) {
+    const one = await computeCouncil(db, council_code);
+    for (const key of Object.keys(out) as (keyof typeof out)[]) out[key].push(...one[key]);
+  }
+  return out as Awaited<ReturnType<typeof computeCouncil>>;
+}
+
+/** One council's KPI and payment rows: windows, comparisons and medians never cross councils. */
+async function computeCouncil(db: Reader, council: string) {
+  const inCouncil = `council_code = ${literal(council)}`;
   // The window: the council's latest POOLED_MONTHS months with any return, so that a contract
   // that stopped sending returns shows as missing rather than being rated on older months.
   const [bounds] = await db.all<{ first: string | null; last: string | null }>(
-    `select strftime(min(month_start), '%Y-%m') as first, strftime(max(month_start), '%Y-%m') as last from int_kpi_returns__configured`,
+    `select strftime(min(month_start), '%Y-%m') as first, strftime(max(month_start), '%Y-%m') as last from int_kpi_returns__registers where ${inCouncil}`,
   );
   const months: MonthRow[] = bounds?.last
     ? await db.all<MonthRow>(`
@@ -224,15 +246,15 @@ export async function computeContractKpiRatings(db: Reader) {
       ),
       kpis as (
           select distinct contract_reference as reference, kpi_id, kpi_name, measure_type, direction, target, multiplier
-          from int_kpi_returns__configured
+          from int_kpi_returns__registers where ${inCouncil}
       )
       -- A month is expected while the contract ran for the whole of it.
-      select k.*, c.month, r.contract_reference is not null as returned, r.numerator::double as numerator,
+      select ${literal(council)} as council_code, k.*, c.month, r.contract_reference is not null as returned, r.numerator::double as numerator,
              r.denominator::double as denominator, r.actual, reg.is_illustrative
       from kpis k
-      join contracts_register reg on reg.reference = k.reference
+      join contracts_register reg on reg.reference = k.reference and reg.${inCouncil}
       join calendar c on c.month_start >= date_trunc('month', reg.start_date) and c.month_start + interval 1 month - interval 1 day <= reg.end_date
-      left join int_kpi_returns__configured r on r.contract_reference = k.reference and r.kpi_id = k.kpi_id and r.month = c.month
+      left join int_kpi_returns__registers r on r.contract_reference = k.reference and r.kpi_id = k.kpi_id and r.month = c.month
       order by k.reference, k.kpi_id, c.month`)
     : [];
 
@@ -257,8 +279,8 @@ export async function computeContractKpiRatings(db: Reader) {
     (
       await db.all<{ reference: string; spend: number }>(
         window.end
-          ? `select contract_reference as reference, sum(amount) as spend from int_invoices__configured
-             where received_date >= strptime(${literal(window.start)} || '-01', '%Y-%m-%d') + interval 1 month
+          ? `select contract_reference as reference, sum(amount) as spend from int_invoices__registers
+             where ${inCouncil} and received_date >= strptime(${literal(window.start)} || '-01', '%Y-%m-%d') + interval 1 month
                and received_date < strptime(${literal(window.end)} || '-01', '%Y-%m-%d') + interval 2 month
              group by contract_reference`
           : `select null::varchar as reference, null::double as spend where false`,
@@ -289,8 +311,8 @@ export async function computeContractKpiRatings(db: Reader) {
   }
 
   const register = new Map(
-    (await db.all<{ reference: string; title: string; supplier_name: string; category: string; value: number; end_date: string; expiry_band: string }>(
-      `select reference, title, supplier_name, category, value, end_date::varchar as end_date, expiry_band from contracts_register`,
+    (await db.all<{ council_code: string; reference: string; title: string; supplier_name: string; category: string; value: number; end_date: string; expiry_band: string }>(
+      `select council_code, reference, title, supplier_name, category, value, end_date::varchar as end_date, expiry_band from contracts_register where ${inCouncil}`,
     )).map((row) => [row.reference, row]),
   );
   const candidates: RowOf<typeof candidateSchema>[] = [];
@@ -323,9 +345,9 @@ export async function computeContractKpiRatings(db: Reader) {
     });
   }
 
-  const counts = await db.all<{ supplier_group: string; period: string; period_start: string; invoices_paid: number; paid_within_30_days: number; amount_paid: number; is_illustrative: boolean }>(
-    `select supplier_group, period, period_start::varchar as period_start, invoices_paid, paid_within_30_days, amount_paid, is_illustrative
-     from int_invoices__payment_counts order by supplier_group, period`,
+  const counts = await db.all<{ council_code: string; supplier_group: string; period: string; period_start: string; invoices_paid: number; paid_within_30_days: number; amount_paid: number; is_illustrative: boolean }>(
+    `select council_code, supplier_group, period, period_start::varchar as period_start, invoices_paid, paid_within_30_days, amount_paid, is_illustrative
+     from int_invoices__payment_counts where ${inCouncil} order by supplier_group, period`,
   );
   const payments = counts.map((row) => {
     const estimate = proportion(row.paid_within_30_days, row.invoices_paid, { confidence: 0.95 });
@@ -345,13 +367,13 @@ const rated = RATED.join(", ");
 export default defineModel({
   name: "contracts_kpi_ratings",
   path: "models/contracts/kpi-ratings.ts",
-  reads: ["int_kpi_returns__configured", "int_invoices__configured", "int_invoices__payment_counts", "contracts_register"],
+  reads: ["int_kpi_returns__registers", "int_invoices__registers", "int_invoices__payment_counts", "contracts_register"],
   outputs: {
     contracts_kpi_monthly: {
       schema: monthlySchema,
       tests: [
         "unique: reference, kpi_id, month",
-        "not_null: reference, kpi_id, month, returned, rating, is_illustrative",
+        "not_null: council_code, reference, kpi_id, month, returned, rating, is_illustrative",
         `accepted_values: rating = ${rated}`,
         "relationships: reference -> contracts_register.reference",
         "expression: returned or (numerator is null and rating = 'no returns')",
@@ -362,19 +384,20 @@ export default defineModel({
       schema: ratingSchema,
       tests: [
         "unique: reference, kpi_id",
-        "not_null: reference, kpi_id, rating, months_expected, months_returned, is_illustrative",
+        "not_null: council_code, reference, kpi_id, rating, months_expected, months_returned, is_illustrative",
         `accepted_values: rating = ${rated}`,
         "relationships: reference -> contracts_register.reference",
         "expression: months_returned <= months_expected",
         "expression: (rating = 'no returns') = (months_returned = 0)",
+        `expression: (rating = 'insufficient returns') = (months_returned between 1 and ${MIN_RETURNS - 1})`,
         "expression: value is null or (lower95 <= value + 1e-9 and value <= upper95 + 1e-9)",
       ],
     },
     contracts_prompt_payment: {
       schema: paymentSchema,
       tests: [
-        "unique: supplier_group, period",
-        "not_null: supplier_group, period, invoices_paid, paid_within_30_days, share_within_30_days, lower95, upper95, is_illustrative",
+        "unique: council_code, supplier_group, period",
+        "not_null: council_code, supplier_group, period, invoices_paid, paid_within_30_days, share_within_30_days, lower95, upper95, is_illustrative",
         "expression: lower95 <= share_within_30_days + 1e-9 and share_within_30_days <= upper95 + 1e-9",
       ],
     },
@@ -382,7 +405,7 @@ export default defineModel({
       schema: candidateSchema,
       tests: [
         "unique: reference",
-        "not_null: reference, kpis_under_target, persistence, cost_per_outcome, median_cost_per_outcome, evidence, is_illustrative",
+        "not_null: council_code, reference, kpis_under_target, persistence, cost_per_outcome, median_cost_per_outcome, evidence, is_illustrative",
         "relationships: reference -> contracts_register.reference",
         "expression: cost_per_outcome >= upper_quartile_cost",
       ],

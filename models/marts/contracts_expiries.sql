@@ -1,9 +1,9 @@
 -- The re-commissioning pipeline: contracts (and their total value) ending within 6, 12 and 18
--- months of the run date, cumulative (the 12-month figure includes the 6-month one), by
+-- months of the run date, for every council with a register, cumulative (the 12-month figure includes the 6-month one), by
 -- department and service category, by department, and for the whole council. Every category
 -- appears for every window, with zero where nothing ends, so a chart shows gaps as zeros.
--- test unique: department, category, window_months
--- test not_null: department, category, window_months, contracts_ending, value_ending, contracts_total, is_illustrative
+-- test unique: council_code, department, category, window_months
+-- test not_null: council_code, department, category, window_months, contracts_ending, value_ending, contracts_total, is_illustrative
 -- test accepted_values: window_months = 6, 12, 18
 -- test expression: contracts_ending <= contracts_total
 -- test expression: value_ending >= 0
@@ -19,6 +19,7 @@ marked as (
     cross join windows w
 )
 select
+    council_code,
     coalesce(department, 'All departments') as department,
     coalesce(category, 'All services') as category,
     window_months,
@@ -28,4 +29,4 @@ select
     count(*)::integer as contracts_total,
     bool_or(is_illustrative) as is_illustrative
 from marked
-group by grouping sets ((department, category, window_months), (department, window_months), (window_months))
+group by grouping sets ((council_code, department, category, window_months), (council_code, department, window_months), (council_code, window_months))

@@ -1,11 +1,12 @@
--- Grants against contracts for every council with a register or a grants file, by calendar year: grants awarded to
--- voluntary and community organisations (360Giving file, by award date) beside contracts let
--- (register, by start date), all and with VCSE suppliers, and how many organisations were
--- funded both ways. Organisations are matched on their registered number: the grant's org-id
--- (GB-COH-<company>, GB-CHC-<charity>) against the register's supplier registration number;
--- 360G- identifiers carry no registered number and cannot match. A council with no grants
--- file bundled has null grant columns (not zero: unknown, not none), and grants_published says
--- so. contracts_illustrative is true when the register side is the illustrative register.
+-- Grants against contracts for every council with a grants file or a contract register, by
+-- calendar year: grants awarded to voluntary and community organisations (360Giving file, by
+-- award date) beside contracts let (register, by start date), all and with VCSE suppliers, and
+-- how many organisations were funded both ways. Organisations are matched on their registered
+-- number: the grant's org-id (GB-COH-<company>, GB-CHC-<charity>) against the register's
+-- supplier registration number; 360G- identifiers carry no registered number and cannot match.
+-- A council with no grants file bundled has null grant columns (not zero: unknown, not none),
+-- and grants_published says so. contracts_illustrative is true when the register side is the
+-- illustrative register.
 -- test unique: council_code, year
 -- test not_null: year, council_code, grants_published, contracts_let, contract_value, vcse_contracts_let, vcse_contract_value, organisations_funded_both_ways
 -- test expression: vcse_contracts_let <= contracts_let
@@ -41,16 +42,16 @@ both_ways as (
     where g.recipient_scheme in ('GB-COH', 'GB-CHC')
     group by 1, 2
 ),
-has_grants as (
+publishers as (
     select distinct council_code from stg_trafford_grants_360giving__awards
 )
 select
     coalesce(g.year, c.year) as year,
     coalesce(g.council_code, c.council_code) as council_code,
-    h.council_code is not null as grants_published,
-    case when h.council_code is not null then coalesce(g.grants_awarded, 0) end as grants_awarded,
-    case when h.council_code is not null then coalesce(g.grant_amount, 0) end as grant_amount,
-    case when h.council_code is not null then coalesce(g.grant_recipients, 0) end as grant_recipients,
+    p.council_code is not null as grants_published,
+    case when p.council_code is not null then coalesce(g.grants_awarded, 0) end as grants_awarded,
+    case when p.council_code is not null then coalesce(g.grant_amount, 0) end as grant_amount,
+    case when p.council_code is not null then coalesce(g.grant_recipients, 0) end as grant_recipients,
     coalesce(c.contracts_let, 0) as contracts_let,
     coalesce(c.contract_value, 0) as contract_value,
     coalesce(c.vcse_contracts_let, 0) as vcse_contracts_let,
@@ -58,7 +59,7 @@ select
     coalesce(c.contracts_illustrative, false) as contracts_illustrative,
     coalesce(b.organisations, 0) as organisations_funded_both_ways
 from grants g
-full join contracts c using (council_code, year)
-left join has_grants h on h.council_code = coalesce(g.council_code, c.council_code)
+full join contracts c on c.council_code = g.council_code and c.year = g.year
+left join publishers p on p.council_code = coalesce(g.council_code, c.council_code)
 left join both_ways b on b.council_code = coalesce(g.council_code, c.council_code) and b.year = coalesce(g.year, c.year)
 order by council_code, year

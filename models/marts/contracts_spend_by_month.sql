@@ -2,10 +2,11 @@
 -- Trafford's Proclass category). Darlington's dates are invoice dates, so its months reach back
 -- before 2021; lines without a category are 'Not categorised'.
 -- test unique: council_code, month, category
--- test not_null: council_code, month, category, lines, amount, asc_amount
+-- test not_null: council_code, source_id, month, category, lines, amount, asc_amount
 -- test expression: lines > 0
 select
     council_code,
+    source_id,
     date_trunc('month', payment_date)::date as month,
     coalesce(category, 'Not categorised') as category,
     bool_or(is_adult_social_care) as is_adult_social_care,

@@ -4,7 +4,7 @@
 -- total value (a variation or an overspend to explain); ahead_of_pro_rata flags spend more
 -- than 10% above the pro-rata expectation.
 -- test unique: reference
--- test not_null: reference, value, invoices, invoiced_to_date, paid_to_date, elapsed_share, expected_to_date, spend_exceeds_value, ahead_of_pro_rata, is_illustrative
+-- test not_null: council_code, reference, value, invoices, invoiced_to_date, paid_to_date, elapsed_share, expected_to_date, spend_exceeds_value, ahead_of_pro_rata, is_illustrative
 -- test relationships: reference -> contracts_register.reference
 -- test expression: paid_to_date <= invoiced_to_date + 0.005
 -- test expression: elapsed_share between 0 and 1
@@ -16,13 +16,13 @@ with invoiced as (
         sum(amount) as invoiced,
         sum(amount) filter (where paid_date is not null) as paid,
         max(received_date) as last_invoice_date
-    from int_invoices__configured
+    from int_invoices__registers
     where received_date <= current_date
     group by contract_reference
 ),
 joined as (
     select
-        r.reference, r.title, r.supplier_name, r.department, r.category, r.value, r.start_date, r.end_date, r.expiry_band, r.is_illustrative,
+        r.council_code, r.reference, r.title, r.supplier_name, r.department, r.category, r.value, r.start_date, r.end_date, r.expiry_band, r.is_illustrative,
         coalesce(i.invoices, 0) as invoices,
         coalesce(i.invoiced, 0) as invoiced_to_date,
         coalesce(i.paid, 0) as paid_to_date,

@@ -1,12 +1,12 @@
--- Who the council's contract spend goes to: the share of invoiced spend (and of contract value)
+-- Who each council's contract spend goes to: the share of invoiced spend (and of contract value)
 -- with SMEs, VCSEs and local suppliers, for the whole council and by department.
 -- "Local" means the supplier's postcode district (the outward code of the postcode in the
 -- register) lies in the council's area, from the seed table seed_council_postcode_districts
 -- (sources/council-facts.json: districts wholly or mostly inside the council; a supplier's
 -- registered address, not where the service is delivered).
 -- A council with no districts listed gets no local figures (null), never a zero.
--- test unique: department, supplier_group
--- test not_null: department, supplier_group, contracts, contract_value, spend, is_illustrative
+-- test unique: council_code, department, supplier_group
+-- test not_null: council_code, department, supplier_group, contracts, contract_value, spend, is_illustrative
 -- test accepted_values: supplier_group = all suppliers, SMEs, VCSEs, local suppliers
 -- test expression: share_of_spend is null or share_of_spend between 0 and 1
 -- test expression: supplier_group <> 'all suppliers' or share_of_spend = 1 or spend = 0
@@ -22,7 +22,7 @@ contracts as (
         coalesce(s.invoiced_to_date, 0) as spend
     from contracts_register r
     left join local_districts l using (council_code)
-    left join contracts_spend_vs_value s using (reference)
+    left join contracts_spend_vs_value s using (council_code, reference)
 ),
 groups as (
     select 'all suppliers' as supplier_group, *, true as in_group from contracts
@@ -35,6 +35,7 @@ groups as (
 ),
 totals as (
     select
+        council_code,
         coalesce(department, 'All departments') as department,
         supplier_group,
         count(*) filter (where in_group)::integer as contracts,
@@ -45,9 +46,10 @@ totals as (
         bool_and(in_group is not null) as is_known,
         bool_or(is_illustrative) as is_illustrative
     from groups
-    group by grouping sets ((department, supplier_group), (supplier_group))
+    group by grouping sets ((council_code, department, supplier_group), (council_code, supplier_group))
 )
 select
+    council_code,
     department,
     supplier_group,
     contracts,

@@ -7,6 +7,7 @@ import Papa from "papaparse";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { contractHref } from "../../reports/components/contract-path.js";
 import { ocdsPackage, type RegisterRow } from "../../reports/internal/data/ocds-export.ts";
+import { MIN_RETURNS } from "../../models/contracts/kpi-ratings.ts";
 import { queryWarehouse } from "../../pipelines/warehouse.ts";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -50,9 +51,12 @@ describe("contract review marts", () => {
         "contracts_prompt_payment", "contracts_kpi_ratings", "contracts_kpi_monthly", "contracts_decommissioning_candidates",
       ]),
     );
-    const rows = await query<{ reference: string; council_code: string }>(`select reference, council_code from contracts_register`);
+    const rows = await query<{ reference: string; council_code: string }>(`select reference, council_code from contracts_register where council_code = '${council}'`);
     expect(new Set(rows.map((r) => r.reference))).toEqual(references);
     expect(rows.every((r) => r.council_code === council)).toBe(true);
+    // National marts: every council's rows, keyed by council_code; the site filters by its council.
+    const [other] = await query<{ n: number }>(`select count(*)::integer as n from contracts_register where council_code <> '${council}'`);
+    expect(other!.n).toBeGreaterThan(0);
     for (const mart of marts.filter((m) => m !== "contracts_decommissioning_candidates")) {
       const [{ n }] = (await query<{ n: number }>(`select count(*)::integer as n from "${mart}"`)) as [{ n: number }];
       expect(n, mart).toBeGreaterThan(0);
@@ -90,7 +94,7 @@ describe("contract review marts", () => {
 
   it("puts each contract in the expiry band its end date gives, counted from the run date", async () => {
     const rows = await query<{ reference: string; end_date: string; as_at: string; expiry_band: string; months_to_end: number }>(
-      `select reference, end_date::varchar as end_date, as_at::varchar as as_at, expiry_band, months_to_end from contracts_register`,
+      `select reference, end_date::varchar as end_date, as_at::varchar as as_at, expiry_band, months_to_end from contracts_register where council_code = '${council}'`,
     );
     const published = new Map(register.map((row) => [row["Reference Number"]!, row["End Date"]!]));
     for (const row of rows) {
@@ -103,7 +107,7 @@ describe("contract review marts", () => {
     }
     // The whole-council pipeline is cumulative and matches the register's bands.
     const whole = await query<{ window_months: number; contracts_ending: number }>(
-      `select window_months, contracts_ending from contracts_expiries where department = 'All departments' order by window_months`,
+      `select window_months, contracts_ending from contracts_expiries where council_code = '${council}' and department = 'All departments' order by window_months`,
     );
     const count = (bands: string[]) => rows.filter((r) => bands.includes(r.expiry_band)).length;
     expect(whole.map((w) => w.contracts_ending)).toEqual([count(["0-6 months"]), count(["0-6 months", "6-12 months"]), count(["0-6 months", "6-12 months", "12-18 months"])]);
@@ -130,7 +134,7 @@ describe("contract review marts", () => {
       }
     }
     const mart = await query<{ supplier_group: string; period: string; invoices_paid: number; paid_within_30_days: number; share_within_30_days: number; lower95: number; upper95: number }>(
-      `select supplier_group, period, invoices_paid, paid_within_30_days, share_within_30_days, lower95, upper95 from contracts_prompt_payment`,
+      `select supplier_group, period, invoices_paid, paid_within_30_days, share_within_30_days, lower95, upper95 from contracts_prompt_payment where council_code = '${council}'`,
     );
     expect(mart).toHaveLength(tally.size);
     const z = 1.959963984540054;
@@ -156,7 +160,7 @@ describe("contract review marts", () => {
       sums.set(invoice["Contract Reference"]!, (sums.get(invoice["Contract Reference"]!) ?? 0) + Number(invoice["Amount"]));
     }
     const rows = await query<{ reference: string; invoiced_to_date: number; value: number; spend_exceeds_value: boolean }>(
-      `select reference, invoiced_to_date, value, spend_exceeds_value from contracts_spend_vs_value`,
+      `select reference, invoiced_to_date, value, spend_exceeds_value from contracts_spend_vs_value where council_code = '${council}'`,
     );
     expect(rows).toHaveLength(references.size);
     for (const row of rows) {
@@ -166,7 +170,7 @@ describe("contract review marts", () => {
   });
 
   it("rates KPIs from the returns, and lists decommissioning candidates only with their evidence", async () => {
-    const ratings = await query<{ rating: string; months_returned: number }>(`select rating, months_returned from contracts_kpi_ratings`);
+    const ratings = await query<{ rating: string; months_returned: number }>(`select rating, months_returned from contracts_kpi_ratings where council_code = '${council}'`);
     const kpis = new Set(csv(`kpi-returns-${council}.csv`).map((row) => `${row["Contract Reference"]} ${row["KPI ID"]}`));
     // Every contract KPI with a return in the window is rated; the generated data hold both ends of the scale.
     expect(ratings.length).toBeLessThanOrEqual(kpis.size);
@@ -174,6 +178,8 @@ describe("contract review marts", () => {
     expect(ratings.some((r) => r.rating === "good")).toBe(true);
     expect(ratings.some((r) => r.rating === "inadequate")).toBe(true);
     expect(ratings.filter((r) => r.rating === "no returns").every((r) => r.months_returned === 0)).toBe(true);
+    // Fewer than MIN_RETURNS returns in the window is never rated on its value (regression: 2 of 6 rated good).
+    expect(ratings.filter((r) => r.months_returned > 0 && r.months_returned < MIN_RETURNS).every((r) => r.rating === "insufficient returns")).toBe(true);
     const candidates = await query<{ reference: string; evidence: string; cost_per_outcome: number; upper_quartile_cost: number }>(
       `select c.reference, c.evidence, c.cost_per_outcome, c.upper_quartile_cost from contracts_decommissioning_candidates c`,
     );
@@ -188,7 +194,7 @@ describe("contract review marts", () => {
   });
 
   it("exports the configured council's register as valid OCDS", async () => {
-    const rows = await query<RegisterRow>(`select * replace (start_date::varchar as start_date, end_date::varchar as end_date) from contracts_register`);
+    const rows = await query<RegisterRow>(`select * replace (start_date::varchar as start_date, end_date::varchar as end_date), 'Test council' as council_name from contracts_register where council_code = '${council}'`);
     const pack = ocdsPackage(rows, { uri: "https://internal.invalid/data/contracts-ocds.json", publishedDate: "2026-12-01T00:00:00Z", publisher: "test" });
     expect(pack.releases).toHaveLength(references.size);
   });

@@ -2,7 +2,7 @@
 // against the Wilson formula worked here, and the pooling and cost comparison behind the
 // decommissioning screen.
 import { describe, expect, it } from "vitest";
-import { costComparison, kpiEstimate, poolKpi, rateKpi, TOLERANCE } from "../../models/contracts/kpi-ratings.ts";
+import { costComparison, kpiEstimate, poolKpi, rateKpi, TOLERANCE, MIN_RETURNS } from "../../models/contracts/kpi-ratings.ts";
 import { shiftMonth } from "../../models/months.ts";
 
 const Z = 1.959963984540054;
@@ -80,21 +80,30 @@ describe("rateKpi (lower is better: falls per 1,000 bed days, target 5)", () => 
 
 describe("poolKpi", () => {
   const month = (m: string, numerator: number | null, denominator: number | null) => ({
-    reference: "X-1", kpi_id: "K1", kpi_name: "On time", measure_type: "proportion" as const, direction: "higher" as const,
+    council_code: "E06000051", reference: "X-1", kpi_id: "K1", kpi_name: "On time", measure_type: "proportion" as const, direction: "higher" as const,
     target: 0.9, multiplier: 1, month: m, returned: numerator !== null, numerator, denominator, actual: null, is_illustrative: true,
   });
 
   it("sums the returned months, counts missing ones and months below target", () => {
-    const rows = [month("2026-06", 80, 100), month("2026-07", null, null), month("2026-08", 95, 100), month("2026-09", 70, 100)];
-    const pooled = poolKpi(rows, { start: "2026-06", end: "2026-09" });
-    expect(pooled.months_expected).toBe(4);
-    expect(pooled.months_returned).toBe(3);
-    expect(pooled.numerator).toBe(245);
-    expect(pooled.denominator).toBe(300);
-    expect(pooled.value).toBeCloseTo(245 / 300, 12);
-    expect(pooled.upper95).toBeCloseTo(wilsonUpper(245, 300), 9);
-    expect(pooled.months_missing_target).toBe(2);
+    const rows = [month("2026-05", 85, 100), month("2026-06", 80, 100), month("2026-07", null, null), month("2026-08", 95, 100), month("2026-09", 70, 100)];
+    const pooled = poolKpi(rows, { start: "2026-05", end: "2026-09" });
+    expect(pooled.months_expected).toBe(5);
+    expect(pooled.months_returned).toBe(4);
+    expect(pooled.numerator).toBe(330);
+    expect(pooled.denominator).toBe(400);
+    expect(pooled.value).toBeCloseTo(330 / 400, 12);
+    expect(pooled.upper95).toBeCloseTo(wilsonUpper(330, 400), 9);
+    expect(pooled.months_missing_target).toBe(3);
     expect(pooled.rating).toBe("requires improvement");
+  });
+
+  it("rates a KPI with 2 of 6 returns 'insufficient returns', however good those two months were (regression: rated good)", () => {
+    const rows = ["2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09"].map((m, i) => (i < 2 ? month(m, 99, 100) : month(m, null, null)));
+    const pooled = poolKpi(rows, { start: "2026-04", end: "2026-09" });
+    expect(pooled.months_returned).toBe(2);
+    expect(MIN_RETURNS).toBeGreaterThan(2);
+    expect(pooled.value).toBeCloseTo(0.99, 12);
+    expect(pooled.rating).toBe("insufficient returns");
   });
 
   it("rates a KPI with no returns in the window 'no returns'", () => {

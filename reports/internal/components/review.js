@@ -9,11 +9,18 @@ export const RATING = {
   "approaching target": { symbol: "◆", colour: "#8a6100", label: "Approaching target" },
   "requires improvement": { symbol: "▲", colour: "#c2410c", label: "Requires improvement" },
   inadequate: { symbol: "✖", colour: "#a4161a", label: "Inadequate" },
+  "insufficient returns": { symbol: "◌", colour: "#505a5f", label: "Insufficient returns" },
   "no returns": { symbol: "○", colour: "#505a5f", label: "No returns" },
 };
-export const RATING_ORDER = ["good", "approaching target", "requires improvement", "inadequate", "no returns"];
+export const RATING_ORDER = ["good", "approaching target", "requires improvement", "inadequate", "insufficient returns", "no returns"];
+/**
+ * One definition of "below target", used by every page that counts it: the pooled value misses
+ * the target (approaching target, requires improvement or inadequate).
+ */
+export const BELOW_TARGET = ["approaching target", "requires improvement", "inadequate"];
+export const isBelowTarget = (r) => BELOW_TARGET.includes(r.rating);
 /** Plot symbol names for the same ratings, so charts carry the shape too. */
-export const RATING_PLOT_SYMBOL = { good: "circle", "approaching target": "diamond", "requires improvement": "triangle", inadequate: "times", "no returns": "circle" };
+export const RATING_PLOT_SYMBOL = { good: "circle", "approaching target": "diamond", "requires improvement": "triangle", inadequate: "times", "insufficient returns": "circle", "no returns": "circle" };
 
 export function ratingBadge(rating) {
   const r = RATING[rating] ?? RATING["no returns"];
@@ -26,7 +33,23 @@ export function banners(data) {
     ${data.isIllustrative
       ? html`<p class="illustrative illustrative-banner" role="note"><strong>Illustrative data.</strong> The contracts, suppliers, KPI returns and invoices on this page are generated (seed 20261201, as at 1 December 2026) in the shapes councils publish; they describe no real contract, provider or payment. A council's own register, returns and invoices replace them without changes to the pages.</p>`
       : ""}
+    ${data.hasRegister === false ? missingRegister(data) : ""}
   </div>`;
+}
+
+/**
+ * What a page says when the site's council has no contract register loaded: what is missing and
+ * how to add it. An empty register is a state, not an error.
+ */
+export function missingRegister(data) {
+  const name = data.council ?? "This council";
+  const code = data.councilCode ?? "its ONS code";
+  return html`<div class="note missing-register" role="note"><p><strong>No contract register is loaded for ${name}.</strong> The contract, KPI, expiry, supplier and payment pages have nothing to show until it is added:</p>
+  <ul>
+    <li>the register as a CSV in the Local Government Transparency Code 2015 shape (the headers in <code>sources/illustrative-contract-register.ts</code>, with <code>Council Code</code> ${code}), declared as a source like <code>sources/illustrative-contract-register.ts</code> and read by <code>models/staging/stg_illustrative_contract_register__contracts.sql</code>;</li>
+    <li>monthly KPI returns (<code>sources/illustrative-kpi-returns.ts</code>) and invoices (<code>sources/illustrative-invoices.ts</code>) in the same way, for the KPI ratings and prompt payment;</li>
+    <li>or, for a demonstration, illustrative files: add the council to <code>sources/council-facts.json</code> with an <code>illustrative</code> entry and run <code>npm run generate:illustrative</code>.</li>
+  </ul><p>See the README, "Add a contract register".</p></div>`;
 }
 
 /** Rows with a first column saying whether they are illustrative, for tables and CSV downloads. */
