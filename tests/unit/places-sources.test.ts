@@ -10,6 +10,7 @@ import { loadSource, type FileLoad } from "../../pipelines/load/index.ts";
 import { openWarehouse, type Warehouse } from "../../pipelines/warehouse.ts";
 import type { Source } from "../../sources/declaration.ts";
 import iod2019Lsoa from "../../sources/iod2019-lsoa-domains.ts";
+import geographyLookups from "../../sources/geography-lookups-lsoa21.ts";
 import iod2025Ltla from "../../sources/iod2025-england-ltla24.ts";
 import laAllCodes from "../../sources/la-all-codes.ts";
 import msoaNames from "../../sources/msoa-lookup-hcl-names.ts";
@@ -22,7 +23,8 @@ const loads = new Map<string, FileLoad>();
 
 beforeAll(async () => {
   db = await openWarehouse(":memory:");
-  const sources: Source[] = [iod2019Lsoa, iod2025Ltla, laAllCodes, msoaNames, ruc2011Lad, ruc2011Utla];
+  // The LSOA lookup first: the council file's coverage is checked against its councils.
+  const sources: Source[] = [geographyLookups, iod2019Lsoa, iod2025Ltla, laAllCodes, msoaNames, ruc2011Lad, ruc2011Utla];
   for (const source of sources) {
     const [load] = await loadSource(db, source, { root, runId: "test" });
     loads.set(source.id, load!);
