@@ -11,8 +11,8 @@ import { openWarehouse } from "../pipelines/warehouse.ts";
 
 export type Digest = Record<string, { columns: string[]; rows: number; sha256: string; doubles: Record<string, [number, number, number]> }>;
 
-/** Tables that record the run itself (ids, times, history), which differ between any two runs. */
-const RUN_FACTS = /^meta_(run|runs|release_sources|release_figures|source_freshness)$/;
+/** Tables that record the run itself (ids, times, file times, history), which differ between any two runs. */
+const RUN_FACTS = /^(loads|meta_(run|runs|release_sources|release_figures|source_freshness))$/;
 
 export async function martDigest(path: string): Promise<Digest> {
   const db = await openWarehouse(path, { readOnly: true });

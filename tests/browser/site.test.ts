@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { builtPages } from "../../pipelines/bench/page-weight.ts";
+import { loadCouncilConfig } from "../../pipelines/config.ts";
 import { openWarehouse, queryWarehouse } from "../../pipelines/warehouse.ts";
 import { contractHref } from "../../reports/components/contract-path.js";
 import { type Chromium, describeViolations, launchChromium, openAllDetails, openPage, runAxe, type LocalSite, serveSite } from "./browser.ts";
@@ -59,9 +60,11 @@ const allInternalPages = builtPages(setup.internalSiteDir).filter((path) => path
 const CONTRACT_PAGE = "/internal/contract";
 const sampledContracts = await queryWarehouse<{ reference: string }>(
   join(setup.warehouseDir, "warehouse.duckdb"),
-  `select min(reference) as reference from contracts_register group by expiry_band
-   union select reference from contracts_decommissioning_candidates
-   union select min(reference) from contracts_register where reference not in (select reference from contracts_kpi_ratings)`,
+  // The register holds every council's contracts; the site shows the configured council's.
+  `with mine as (select reference, expiry_band from contracts_register where council_code = '${loadCouncilConfig(join(import.meta.dirname, "../..")).council}')
+   select min(reference) as reference from mine group by expiry_band
+   union select reference from contracts_decommissioning_candidates where reference in (select reference from mine)
+   union select min(reference) from mine where reference not in (select reference from contracts_kpi_ratings)`,
 );
 const sampledPaths = new Set(sampledContracts.filter((row) => row.reference !== null).map((row) => `/internal/${contractHref(row.reference).slice(2)}`));
 const internalPages = [...allInternalPages.filter((path) => path !== CONTRACT_PAGE), ...sampledPaths];
