@@ -1,9 +1,11 @@
 import { defineConfig } from "vitest/config";
 
-// Three projects. `npm test` runs the first two: fast unit tests, and tests that need the whole
+// Four projects. `npm test` runs the first two: fast unit tests, and tests that need the whole
 // default pipeline run once (into a temporary folder, by tests/setup/pipeline.ts) before they
-// start. `npm run test:faults` runs the third: long fault soaks (runs killed at random moments),
-// which CI runs too but which are too slow to run on every change.
+// start. The other two run in CI after it, being too slow to run on every change:
+// `npm run test:councils` builds and checks the sites of other councils from the same
+// warehouse (minutes per council), and `npm run test:faults` runs long fault soaks (runs
+// killed at random moments).
 const pipelineProject = {
   globalSetup: ["tests/setup/pipeline.ts"],
   testTimeout: 180_000,
@@ -19,6 +21,7 @@ export default defineConfig({
       // malformed-input corpus runs with them: it is fast and needs no pipeline run.
       { test: { name: "unit", include: ["tests/unit/**/*.test.ts", "tests/corpus/**/*.test.ts"], testTimeout: 60_000 } },
       { test: { name: "pipeline", include: ["tests/integration/**/*.test.ts", "tests/browser/**/*.test.ts"], ...pipelineProject } },
+      { test: { name: "councils", include: ["tests/councils/**/*.test.ts"], ...pipelineProject } },
       { test: { name: "faults", include: ["tests/faults/**/*.test.ts"], ...pipelineProject } },
     ],
   },

@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import type { AxeResults, Result } from "axe-core";
 import type { BrowserContext, Page } from "playwright-core";
+import { expect } from "vitest";
 import { serveStatic } from "../../pipelines/site/server.ts";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -148,4 +149,24 @@ export function describeViolations(violations: Result[]): string {
       return `${violation.id} (${violation.impact ?? "no impact"}): ${violation.help}\n  ${violation.helpUrl}\n${nodes.join("\n")}${more}`;
     })
     .join("\n\n");
+}
+
+/**
+ * Opens a page at a width and expects it clean: rendered, no request leaving the machine or
+ * failing, no uncaught or console errors, then `extra`'s own checks, then no axe violation.
+ */
+export async function expectCleanPage(context: BrowserContext, origin: string, path: string, width: number, extra?: (page: Page) => Promise<void>): Promise<void> {
+  const { page, log } = await openPage(context, origin, path, width);
+  try {
+    expect(log.renderProblem).toBeNull();
+    expect(log.offsite, "requests that left the machine").toEqual([]);
+    expect(log.failed, "failed requests").toEqual([]);
+    expect(log.pageErrors, "uncaught errors").toEqual([]);
+    expect(log.consoleErrors, "console errors").toEqual([]);
+    await extra?.(page);
+    const { violations } = await runAxe(page);
+    expect(violations.length, describeViolations(violations)).toBe(0);
+  } finally {
+    await page.close();
+  }
 }

@@ -2,13 +2,12 @@
 // every page renders without errors or off-machine requests, passes axe-core for WCAG 2.2 AA
 // at desktop and phone widths, shows the published figures, and can be used with a keyboard.
 import { join } from "node:path";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { builtPages } from "../../pipelines/bench/page-weight.ts";
 import { loadCouncilConfig } from "../../pipelines/config.ts";
 import { openWarehouse, queryWarehouse } from "../../pipelines/warehouse.ts";
 import { contractHref } from "../../reports/components/contract-path.js";
-import { type Chromium, describeViolations, launchChromium, openAllDetails, openPage, runAxe, type LocalSite, serveSite } from "./browser.ts";
+import { type Chromium, expectCleanPage, launchChromium, openAllDetails, openPage, type LocalSite, serveSite } from "./browser.ts";
 
 const setup = inject("pipeline");
 
@@ -27,23 +26,6 @@ afterAll(async () => {
   await internalSite?.close();
   await browser?.close();
 });
-
-/** Opens a page and checks it rendered offline without errors and passes axe-core. */
-async function expectCleanPage(origin: string, path: string, width: number, extra?: (page: Page) => Promise<void>): Promise<void> {
-  const { page, log } = await openPage(browser.context, origin, path, width);
-  try {
-    expect(log.renderProblem).toBeNull();
-    expect(log.offsite, "requests that left the machine").toEqual([]);
-    expect(log.failed, "failed requests").toEqual([]);
-    expect(log.pageErrors, "uncaught errors").toEqual([]);
-    expect(log.consoleErrors, "console errors").toEqual([]);
-    await extra?.(page);
-    const { violations } = await runAxe(page);
-    expect(violations.length, describeViolations(violations)).toBe(0);
-  } finally {
-    await page.close();
-  }
-}
 
 // Locality profiles are one page built once per locality (reports/localities/[locality].md):
 // axe runs on the pilot area and one ward here, and tests/browser/localities.test.ts checks them.
@@ -78,7 +60,7 @@ describe("the built site", () => {
 for (const width of [1280, 375]) {
   describe(`every page at ${width}px wide`, () => {
     for (const path of pages) {
-      it(`${path} renders offline and passes axe (WCAG 2.2 AA)`, () => expectCleanPage(site.origin, path, width));
+      it(`${path} renders offline and passes axe (WCAG 2.2 AA)`, () => expectCleanPage(browser.context, site.origin, path, width));
     }
   });
 }
@@ -91,7 +73,7 @@ for (const width of [1280, 375]) {
     });
     for (const path of internalPages) {
       it(`${path} renders offline, says it is internal, and passes axe (WCAG 2.2 AA)`, () =>
-        expectCleanPage(internalSite.origin, path, width, async (page) => expect(await page.locator("#observablehq-header .internal-banner").innerText()).toMatch(/^Internal:/)));
+        expectCleanPage(browser.context, internalSite.origin, path, width, async (page) => expect(await page.locator("#observablehq-header .internal-banner").innerText()).toMatch(/^Internal:/)));
     }
   });
 }
@@ -110,6 +92,21 @@ describe("the contract page", () => {
       expect(await missing.page.locator("#observablehq-main").innerText()).toMatch(/No contract with reference NO\/SUCH #1\? is in the configured council's register/);
     } finally {
       await missing.page.close();
+    }
+  });
+});
+
+describe("the run history", () => {
+  it("shows the run that built the site as in progress with its figures not yet known, not as 0.0 s and 0 rows", async () => {
+    const { page } = await openPage(browser.context, internalSite.origin, "/internal/runs");
+    try {
+      const row = page.locator("table tbody tr", { hasText: "in progress (this publication)" });
+      expect(await row.count()).toBe(1);
+      const cells = await row.locator("td.num").allInnerTexts();
+      expect(cells.length).toBe(5);
+      for (const cell of cells) expect(cell).toBe("not yet known");
+    } finally {
+      await page.close();
     }
   });
 });

@@ -6,12 +6,11 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { builtPages } from "../../pipelines/bench/page-weight.ts";
 import { ENGLAND_CODE } from "../../pipelines/config.ts";
 import { buildSites } from "../../pipelines/site/build.ts";
-import { type Chromium, describeViolations, launchChromium, openPage, runAxe, type LocalSite, serveSite } from "./browser.ts";
+import { type Chromium, expectCleanPage, launchChromium, openPage, type LocalSite, serveSite } from "../browser/browser.ts";
 
 const setup = inject("pipeline");
 const root = join(import.meta.dirname, "../..");
@@ -44,20 +43,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function expectCleanPage(origin: string, path: string, width: number, extra?: (page: Page) => Promise<void>): Promise<void> {
-  const { page, log } = await openPage(browser.context, origin, path, width);
-  try {
-    expect(log.renderProblem).toBeNull();
-    expect(log.pageErrors, "uncaught errors").toEqual([]);
-    expect(log.consoleErrors, "console errors").toEqual([]);
-    await extra?.(page);
-    const { violations } = await runAxe(page);
-    expect(violations.length, describeViolations(violations)).toBe(0);
-  } finally {
-    await page.close();
-  }
-}
-
 describe("Somerset's sites", () => {
   it("the home page names Somerset and says what the bundled data holds for it", async () => {
     const { page } = await openPage(browser.context, site.origin, "/");
@@ -75,7 +60,7 @@ describe("Somerset's sites", () => {
   for (const width of [1280, 375]) {
     describe(`at ${width}px wide`, () => {
       for (const path of pages) {
-        it(`${path} renders and passes axe`, () => expectCleanPage(site.origin, path, width));
+        it(`${path} renders and passes axe`, () => expectCleanPage(browser.context, site.origin, path, width));
       }
     });
   }
