@@ -41,14 +41,18 @@ select
     year,
     case
         when la_code = 'England' then 'England'
-        when regexp_matches(la_code, '^[0-9]+$') then 'Council'
+        -- Councils carry a numeric CASSR code, except those formed in 2023 from Cumbria
+        -- (Cumberland H6X4G, Westmorland and Furness W8X1Q), published under their ODS
+        -- organisation codes: an ONS council code marks a council whatever its LA code.
+        when regexp_matches(la_code, '^[0-9]+$') or regexp_matches(coalesce(area_code, ''), '^E(06|08|09|10)[0-9]{6}$') then 'Council'
         when starts_with(area_code, 'E12') then 'Region'
         else 'Council Type'
     end as geography_level,
     -- Council types are published with the ONS code [z] (not applicable): their letter is their code.
     coalesce(nullif(area_code, '[z]'), case when starts_with(la_code, '[') then la_name else la_code end) as area_code,
     la_name as area_name,
-    case when regexp_matches(la_code, '^[0-9]+$') then la_code end as cassr_code,
+    -- The published LA code of a council (CASSR code, or ODS code for the two above).
+    case when regexp_matches(la_code, '^[0-9]+$') or regexp_matches(coalesce(area_code, ''), '^E(06|08|09|10)[0-9]{6}$') then la_code end as cassr_code,
     measure_code,
     max(number) filter (where figure in ('outcome', '6b outcome')) as outcome,
     max(number) filter (where figure in ('numerator', '6b numerator')) as numerator,
