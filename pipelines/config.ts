@@ -100,7 +100,7 @@ export function runLocations(settings: Readonly<Settings>) {
 /** The settings when nothing is set: the defaults, for callers given no value. */
 export const DEFAULT_SETTINGS = readSettings({});
 
-const areaCode = z.string().regex(/^E(06|07|08|09|10)\d{6}$/, "an English council code such as E06000051");
+const areaCode = z.string().regex(/^E(06|07|08|09|10)\d{6}$/, "an English council code (E06, E07, E08, E09 or E10 and six digits)");
 
 const councilConfigSchema = z.object({
   council: areaCode,

@@ -34,17 +34,18 @@ with cells as (
             when value = '[z]' then 'not applicable'
             when contains(value, '(') then 'published as two figures'
             when value is null then 'not published'
-        end as marker
+        end as marker,
+        -- Councils carry a numeric CASSR code, except those formed in 2023 from Cumbria
+        -- (Cumberland H6X4G, Westmorland and Furness W8X1Q), published under their ODS
+        -- organisation codes: an ONS council code marks a council whatever its LA code.
+        regexp_matches(la_code, '^[0-9]+$') or regexp_matches(coalesce(area_code, ''), '^E(06|08|09|10)[0-9]{6}$') as is_council
     from raw_ascof_2024_25
 )
 select
     year,
     case
         when la_code = 'England' then 'England'
-        -- Councils carry a numeric CASSR code, except those formed in 2023 from Cumbria
-        -- (Cumberland H6X4G, Westmorland and Furness W8X1Q), published under their ODS
-        -- organisation codes: an ONS council code marks a council whatever its LA code.
-        when regexp_matches(la_code, '^[0-9]+$') or regexp_matches(coalesce(area_code, ''), '^E(06|08|09|10)[0-9]{6}$') then 'Council'
+        when is_council then 'Council'
         when starts_with(area_code, 'E12') then 'Region'
         else 'Council Type'
     end as geography_level,
@@ -52,7 +53,7 @@ select
     coalesce(nullif(area_code, '[z]'), case when starts_with(la_code, '[') then la_name else la_code end) as area_code,
     la_name as area_name,
     -- The published LA code of a council (CASSR code, or ODS code for the two above).
-    case when regexp_matches(la_code, '^[0-9]+$') or regexp_matches(coalesce(area_code, ''), '^E(06|08|09|10)[0-9]{6}$') then la_code end as cassr_code,
+    case when is_council then la_code end as cassr_code,
     measure_code,
     max(number) filter (where figure in ('outcome', '6b outcome')) as outcome,
     max(number) filter (where figure in ('numerator', '6b numerator')) as numerator,
@@ -63,7 +64,7 @@ select
     max(number) filter (where figure = 'good numerator') as rated_good,
     max(marker) filter (where figure in ('outcome', '6b outcome')) as missing_reason
 from cells
-group by year, la_code, area_code, la_name, measure_code
+group by year, la_code, area_code, la_name, measure_code, is_council
 -- max() would silently pick one of two cells of the same figure; stop the build instead.
 having case
     when count(*) > count(distinct figure)

@@ -41,7 +41,7 @@ export interface CqcOptions {
   outDir: string;
   /** Name for the landed file, e.g. "shropshire-care-homes". */
   label: string;
-  /** Passed to /locations as query parameters, e.g. { localAuthority: "Shropshire", careHome: "Y" }. */
+  /** Passed to /locations as query parameters, e.g. { localAuthority: "<council name as CQC spells it>", careHome: "Y" }. */
   filters?: Record<string, string>;
   perPage?: number;
   subscriptionKey?: string;

@@ -30,7 +30,7 @@ export const USAGE = `usage: npm run pipeline -- fetch <name> [--key=value…]
                     --date=latest            (or a year, or a Nomis range such as latestMINUS4-latest)
   contracts-finder  Contracts Finder OCDS notices  --from=YYYY-MM-DD --to=YYYY-MM-DD  (default: the last 30 days)
   find-a-tender     Find a Tender OCDS notices     --from=YYYY-MM-DD [--to=YYYY-MM-DD] (default: the last 30 days)
-  cqc               CQC locations with ratings     --local-authority=Shropshire [--all-services]
+  cqc               CQC locations with ratings     --local-authority=<name> [--all-services]
                     needs CQC_SUBSCRIPTION_KEY (free from https://api-portal.service.cqc.org.uk)
   every fetcher:    --base-url=…  (a mirror or a local replay server)
 Files land in sources/data/<source-id>/fetched/ and are not loaded until declared as a source.`;
@@ -101,7 +101,7 @@ export async function runFetch(name: string, args: string[], context: FetchConte
       const localAuthority = flags["local-authority"];
       // Without a filter the register is every location in England: tens of thousands of
       // paced requests. Ask for the scope explicitly.
-      if (!localAuthority) throw new Error("fetch cqc: --local-authority=<name as CQC spells it, e.g. Shropshire> is required");
+      if (!localAuthority) throw new Error("fetch cqc: --local-authority=<the council's name as CQC spells it in its location records> is required");
       const filters: Record<string, string> = { localAuthority };
       if (!flags["all-services"]) filters.careHome = "Y";
       const label = `${localAuthority}${filters.careHome ? "-care-homes" : ""}`.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");

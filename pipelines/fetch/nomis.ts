@@ -35,7 +35,7 @@ const integer = z.string().regex(/^\d+$/, "a whole number");
 const rowSchema = z.object({
   DATE_NAME: z.string().min(1),
   GEOGRAPHY_NAME: z.string().min(1),
-  GEOGRAPHY_CODE: z.string().regex(/^[EWSNK]\d{8}$/, "an ONS GSS code such as E06000051"),
+  GEOGRAPHY_CODE: z.string().regex(/^[EWSNK]\d{8}$/, "an ONS GSS code (a letter for the nation and eight digits)"),
   GENDER_NAME: z.string().min(1),
   C_AGE_NAME: z.string().min(1),
   MEASURES_NAME: z.string().min(1),

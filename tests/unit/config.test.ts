@@ -22,7 +22,7 @@ describe("council configuration", () => {
 
   it("rejects a code that is not an English council, naming the field", () => {
     const { root, path } = config({ council: "W06000023", comparators: [], england: "E92000001" });
-    expect(() => loadCouncilConfig(root, path)).toThrow("c.json: council: an English council code such as E06000051");
+    expect(() => loadCouncilConfig(root, path)).toThrow("c.json: council: an English council code (E06, E07, E08, E09 or E10 and six digits)");
   });
 
   it("rejects the council listed as its own comparator", () => {
